@@ -1,0 +1,18 @@
+package dev.arbiter.automation;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import dev.arbiter.decision.Channel;
+
+/**
+ * An operator's request to pause or resume automation.
+ *
+ * @param paused  true to pause, false to resume
+ * @param channel the channel concerned, or null for all channels (global)
+ * @param reason  why, for the record
+ * @param by      who asks (recorded; the authenticated client once security is on)
+ */
+public record AutomationCommand(@NotNull Boolean paused, Channel channel, @Size(max = 500) String reason,
+                                @Size(max = 128) String by) {
+}

@@ -1,0 +1,47 @@
+package dev.arbiter.decision;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.arbiter.policy.ReasonCatalog;
+import dev.arbiter.policy.facts.Finding;
+import dev.arbiter.policy.facts.Outcome;
+
+/**
+ * Picks the outcome from everything policy found: the most severe wins
+ * (ESCALATE &gt; ROUTE_TO_AGENT &gt; HUMAN_REVIEW &gt; AUTOMATE). All reasons for a non-automated outcome are kept,
+ * most severe first and, within one outcome, in reason-catalog order; the first of them that names a queue
+ * routes the case. Without any finding nothing is automated. Stateless.
+ */
+final class Arbitration {
+
+    /** Code the service uses when no policy said anything. */
+    static final String NO_DECISION = "NO_POLICY_DECISION";
+    static final String SERVICE_SOURCE = "service:fail-safe";
+
+    /** The arbitrated outcome with its ordered reasons and the queue a reason asked for (or null). */
+    record Verdict(Outcome outcome, List<Finding> reasons, String queue, String skill) {
+    }
+
+    private Arbitration() {
+    }
+
+    static Verdict decide(List<Finding> findings, ReasonCatalog catalog) {
+        if (findings.isEmpty()) {
+            return decide(List.of(new Finding(Outcome.HUMAN_REVIEW, NO_DECISION, SERVICE_SOURCE)), catalog);
+        }
+        Outcome outcome = findings.stream().map(Finding::getOutcome).max(Comparator.naturalOrder()).orElseThrow();
+        List<Finding> reasons = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (outcome == Outcome.AUTOMATE || finding.getOutcome() != Outcome.AUTOMATE) {
+                reasons.add(finding);
+            }
+        }
+        reasons.sort(Comparator.comparing(Finding::getOutcome).reversed()
+                .thenComparingInt(finding -> catalog.rank(finding.getCode())));
+        Finding routing = reasons.stream().filter(finding -> finding.getQueue() != null).findFirst().orElse(null);
+        return new Verdict(outcome, List.copyOf(reasons), routing == null ? null : routing.getQueue(),
+                routing == null ? null : routing.getSkill());
+    }
+}

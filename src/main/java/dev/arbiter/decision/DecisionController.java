@@ -1,0 +1,45 @@
+package dev.arbiter.decision;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The decision API: {@code POST /api/v1/decisions} decides, {@code GET /api/v1/decisions/{id}} returns a stored
+ * decision and {@code GET /api/v1/decisions/{id}/trace} its full reason trace.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
+class DecisionController {
+
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final DecisionPipeline pipeline;
+
+    DecisionController(DecisionPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DecisionResponse> decide(@Valid @RequestBody DecisionRequest request) {
+        DecisionPipeline.Decided decided = pipeline.decide(request);
+        return ResponseEntity.ok().header(REPLAYED_HEADER, Boolean.toString(decided.replayed())).body(decided.response());
+    }
+
+    @GetMapping("/{decisionId}")
+    DecisionResponse decision(@PathVariable String decisionId) {
+        return pipeline.find(decisionId);
+    }
+
+    @GetMapping("/{decisionId}/trace")
+    DecisionTrace trace(@PathVariable String decisionId) {
+        return pipeline.trace(decisionId);
+    }
+}

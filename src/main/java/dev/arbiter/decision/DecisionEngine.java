@@ -1,0 +1,176 @@
+package dev.arbiter.decision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.arbiter.decision.DecisionResponse.ActionView;
+import dev.arbiter.decision.DecisionResponse.ReasonView;
+import dev.arbiter.policy.Assessment;
+import dev.arbiter.policy.PolicyBundle;
+import dev.arbiter.policy.ReasonCatalog;
+import dev.arbiter.policy.RoutePlan;
+import dev.arbiter.policy.facts.Finding;
+import dev.arbiter.policy.facts.Interaction;
+import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.policy.facts.ProposedAction;
+import dev.arbiter.policy.facts.Suppression;
+import dev.arbiter.scoring.IntentScore;
+import dev.arbiter.scoring.IntentScoring;
+
+/**
+ * Evaluates one request against one policy bundle, without persisting anything: features, scores, policy,
+ * arbitration, answer and trace. Any failure of the policy engines gives a conservative outcome with the reason
+ * POLICY_ENGINE_ERROR, never an exception and never automation. Thread-safe.
+ */
+@Component
+public class DecisionEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionEngine.class);
+    private static final String ENGINE_ERROR = "POLICY_ENGINE_ERROR";
+    private static final String ENGINE_ERROR_PROBLEM = "an internal policy error; the decision trace has the details";
+
+    private final IntentScoring intentScoring;
+    private final FeatureExtractor featureExtractor;
+    private final TraceBuilder traceBuilder;
+
+    DecisionEngine(IntentScoring intentScoring, FeatureExtractor featureExtractor, TraceBuilder traceBuilder) {
+        this.intentScoring = intentScoring;
+        this.featureExtractor = featureExtractor;
+        this.traceBuilder = traceBuilder;
+    }
+
+    /**
+     * @param decisionId the id the decision will carry
+     * @param request    a validated request
+     * @param bundle     the policy to apply (one snapshot for the whole decision)
+     * @param pauseScope GLOBAL or the channel when an operator paused automation for it, else null
+     * @param now        the service's current time; used when the request has no {@code at}
+     */
+    public Evaluation evaluate(String decisionId, DecisionRequest request, PolicyBundle bundle, String pauseScope, Instant now) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        Instant at = request.at() == null ? now : request.at();
+        DecisionRequest.Interaction said = request.interaction();
+        IntentScore intent = intentScoring.score(said.intent() == null ? null : said.intent().label(),
+                said.intent() == null ? null : said.intent().confidence(), said.message(), said.history());
+        Features features = featureExtractor.extract(request, intent, bundle.phrases(), at, pauseScope);
+        long step = lap(timings, "features", start);
+
+        String failure = null;
+        Assessment assessment = null;
+        List<Finding> findings;
+        try {
+            assessment = bundle.assess(features.facts());
+            findings = new ArrayList<>(assessment.findings());
+        } catch (RuntimeException e) {
+            failure = failureOf(e);
+            findings = new ArrayList<>(List.of(engineError()));
+        }
+        step = lap(timings, "policy", step);
+
+        Arbitration.Verdict verdict = Arbitration.decide(findings, bundle.catalog());
+        RoutePlan plan = null;
+        try {
+            plan = bundle.route(features.facts(), verdict.outcome());
+        } catch (RuntimeException e) {
+            failure = failure == null ? failureOf(e) : failure;
+            findings.removeIf(finding -> finding.getOutcome() == Outcome.AUTOMATE);
+            findings.add(engineError());
+            verdict = Arbitration.decide(findings, bundle.catalog());
+        }
+        step = lap(timings, "routing", step);
+
+        DecisionResponse response = respond(decisionId, request, bundle, features, assessment, verdict, plan, now);
+        lap(timings, "answer", step);
+        timings.put("total", (System.nanoTime() - start) / 1_000);
+        DecisionTrace trace = traceBuilder.build(request, at, bundle, features, assessment, findings, failure, response, timings);
+        return new Evaluation(response, trace);
+    }
+
+    private static long lap(Map<String, Long> timings, String name, long since) {
+        long now = System.nanoTime();
+        timings.put(name, (now - since) / 1_000);
+        return now;
+    }
+
+    private static String failureOf(RuntimeException e) {
+        log.error("Policy evaluation failed; deciding conservatively", e);
+        return e.getClass().getName() + ": " + e.getMessage();
+    }
+
+    private static Finding engineError() {
+        return new Finding(Outcome.HUMAN_REVIEW, ENGINE_ERROR, Arbitration.SERVICE_SOURCE).with("problem", ENGINE_ERROR_PROBLEM);
+    }
+
+    private DecisionResponse respond(String decisionId, DecisionRequest request, PolicyBundle bundle, Features features,
+                                     Assessment assessment, Arbitration.Verdict verdict, RoutePlan plan, Instant now) {
+        Map<String, Object> context = messageContext(features.facts().interaction(), features.facts().customer().getTier());
+        ReasonCatalog catalog = bundle.catalog();
+        List<ReasonView> reasons = verdict.reasons().stream()
+                .map(finding -> reason(bundle, context, finding.getCode(), finding.getValues(), finding.getOrigin(), finding.getOutcome()))
+                .toList();
+        String queue = verdict.queue() != null ? verdict.queue() : assessment == null ? null : assessment.queue();
+        String skill = verdict.queue() != null && verdict.skill() != null ? verdict.skill()
+                : assessment == null ? null : assessment.skill();
+        DecisionResponse.Route route = new DecisionResponse.Route(queue, skill,
+                plan == null ? null : plan.priority(), plan == null ? "NONE" : plan.modelTier());
+        IntentScore intent = features.intent();
+        DecisionResponse.IntentView intentView = new DecisionResponse.IntentView(intent.label(), intent.confidence(), intent.source().name());
+        DecisionResponse.SentimentView sentiment = new DecisionResponse.SentimentView(features.sentiment().value(), features.sentiment().source());
+        List<ActionView> actions = actions(bundle, context, features.facts().actions(),
+                assessment == null ? List.of() : assessment.suppressions(), catalog);
+        DecisionResponse.Handoff handoff = verdict.outcome() == Outcome.AUTOMATE ? null
+                : new DecisionResponse.Handoff(intent.label(), intent.confidence(), features.facts().customer().getTier(),
+                request.customer().lifetimeValue(), features.lastMessages(), features.sentimentTrend(),
+                reasons.stream().map(ReasonView::code).toList());
+        List<DecisionResponse.ModelView> models = intent.model() == null ? List.of()
+                : List.of(new DecisionResponse.ModelView(intent.model().name(), intent.model().version()));
+        return new DecisionResponse(decisionId, request.requestId(), now, verdict.outcome(), route, intentView, sentiment,
+                null, actions, reasons, handoff, bundle.version(), models);
+    }
+
+    private static Map<String, Object> messageContext(Interaction interaction, String tier) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("intent", interaction.getIntent());
+        context.put("confidence", interaction.getIntentConfidence());
+        context.put("lineOfBusiness", interaction.getLineOfBusiness());
+        context.put("channel", interaction.getChannel());
+        context.put("tier", tier);
+        context.put("timeZone", interaction.getTimeZone());
+        context.put("localTime", interaction.getLocalTime());
+        return context;
+    }
+
+    private static ReasonView reason(PolicyBundle bundle, Map<String, Object> context, String code, Map<String, Object> values,
+                                     String origin, Outcome outcome) {
+        Map<String, Object> merged = new HashMap<>(context);
+        merged.putAll(values);
+        return new ReasonView(code, bundle.catalog().render(code, merged), bundle.sourceOf(origin), outcome);
+    }
+
+    private static List<ActionView> actions(PolicyBundle bundle, Map<String, Object> context, List<ProposedAction> proposed,
+                                            List<Suppression> suppressions, ReasonCatalog catalog) {
+        List<ActionView> views = new ArrayList<>();
+        for (ProposedAction action : proposed) {
+            Map<String, Suppression> byCode = new LinkedHashMap<>();
+            suppressions.stream()
+                    .filter(s -> s.getActionId().equals(action.getId()))
+                    .sorted(java.util.Comparator.comparingInt(s -> catalog.rank(s.getCode())))
+                    .forEach(s -> byCode.putIfAbsent(s.getCode(), s));
+            List<ReasonView> explanations = byCode.values().stream()
+                    .map(s -> reason(bundle, context, s.getCode(), s.getValues(), s.getOrigin(), null))
+                    .toList();
+            views.add(new ActionView(action.getId(), byCode.isEmpty() ? "ALLOWED" : "SUPPRESSED",
+                    List.copyOf(byCode.keySet()), explanations));
+        }
+        return views;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.arbiter.decision;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.arbiter.policy.ActivePolicy;
+import dev.arbiter.trace.DuplicateRequestException;
+import dev.arbiter.trace.StoredDecision;
+import dev.arbiter.trace.TraceRecord;
+import dev.arbiter.trace.TraceStore;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole path of one decision: idempotency check, evaluation against one snapshot of the active policy,
+ * trace committed, answer. Thread-safe.
+ */
+@Service
+public class DecisionPipeline {
+
+    /** A decision and whether it is a stored one returned again for a repeated request id. */
+    public record Decided(DecisionResponse response, boolean replayed) {
+    }
+
+    private final DecisionEngine engine;
+    private final ActivePolicy policy;
+    private final AutomationPauses pauses;
+    private final TraceStore traces;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DecisionPipeline(DecisionEngine engine, ActivePolicy policy, AutomationPauses pauses, TraceStore traces,
+                     JsonMapper json, Clock clock) {
+        this.engine = engine;
+        this.policy = policy;
+        this.pauses = pauses;
+        this.traces = traces;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides on a validated request and stores its trace before returning.
+     *
+     * @throws IdempotencyConflictException when the request id was used for a different request
+     * @throws dev.arbiter.trace.TraceUnavailableException when the trace cannot be stored (no decision is returned)
+     */
+    public Decided decide(DecisionRequest request) {
+        String requestHash = hash(json.writeValueAsString(request));
+        if (request.requestId() != null) {
+            Optional<StoredDecision> stored = traces.findByRequestId(request.requestId());
+            if (stored.isPresent()) {
+                return replay(stored.get(), requestHash);
+            }
+        }
+        Instant now = clock.instant();
+        String decisionId = DecisionIds.next(now);
+        Evaluation evaluation = engine.evaluate(decisionId, request, policy.current(),
+                pauses.pauseScopeFor(request.interaction().channel()), now);
+        try {
+            traces.save(record(evaluation, requestHash));
+        } catch (DuplicateRequestException raced) {
+            return replay(traces.findByRequestId(request.requestId()).orElseThrow(() -> raced), requestHash);
+        }
+        return new Decided(evaluation.response(), false);
+    }
+
+    private Decided replay(StoredDecision stored, String requestHash) {
+        if (!stored.requestHash().equals(requestHash)) {
+            throw new IdempotencyConflictException(stored.requestId());
+        }
+        return new Decided(json.readValue(stored.responseJson(), DecisionResponse.class), true);
+    }
+
+    private TraceRecord record(Evaluation evaluation, String requestHash) {
+        DecisionResponse response = evaluation.response();
+        DecisionRequest request = evaluation.trace().request();
+        return new TraceRecord(response.decisionId(), request.requestId(), requestHash, request.customer().id(),
+                request.interaction().channel().name(), request.lineOfBusiness(), response.outcome().name(),
+                response.policyVersion(), response.decidedAt(),
+                response.reasons().stream().map(DecisionResponse.ReasonView::code).toList(),
+                json.writeValueAsString(response), json.writeValueAsString(evaluation.trace()));
+    }
+
+    /** @throws DecisionNotFoundException when no decision has that id */
+    public DecisionResponse find(String decisionId) {
+        return traces.findById(decisionId)
+                .map(stored -> json.readValue(stored.responseJson(), DecisionResponse.class))
+                .orElseThrow(() -> new DecisionNotFoundException(decisionId));
+    }
+
+    /** @throws DecisionNotFoundException when no decision has that id */
+    public DecisionTrace trace(String decisionId) {
+        return traces.findById(decisionId)
+                .map(stored -> json.readValue(stored.traceJson(), DecisionTrace.class))
+                .orElseThrow(() -> new DecisionNotFoundException(decisionId));
+    }
+
+    private static String hash(String canonical) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.arbiter.decision;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * One customer interaction to decide on (DESIGN.md, Decision API). Optional parts may be null; lists that are
+ * absent are treated as empty. Limits on sizes keep one request cheap to evaluate.
+ *
+ * @param requestId       idempotency key: the same key returns the stored decision
+ * @param lineOfBusiness  an upper-case code; which ones are regulated is policy
+ * @param at              when the interaction happens (ISO-8601 with offset); absent means now
+ * @param customer        who the customer is
+ * @param interaction     what the customer said and the scores the caller already has
+ * @param proposedActions outbound actions the caller wants to take
+ */
+public record DecisionRequest(
+        @Size(max = 128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String requestId,
+        @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}", message = "must be an upper-case code such as RETAIL") String lineOfBusiness,
+        Instant at,
+        @NotNull @Valid Customer customer,
+        @NotNull @Valid Interaction interaction,
+        @Size(max = 20) List<@NotNull @Valid ProposedAction> proposedActions) {
+
+    public DecisionRequest {
+        proposedActions = proposedActions == null ? List.of() : proposedActions;
+    }
+
+    /** The customer behind the interaction. */
+    public record Customer(
+            @NotBlank @Size(max = 128) String id,
+            Tier tier,
+            @DecimalMin("0") @DecimalMax("1.0E12") Double lifetimeValue,
+            @TimeZoneId String timeZone,
+            @Valid Consents consents,
+            @Size(max = 100) List<@NotNull @Valid Ticket> openTickets,
+            @Size(max = 100) List<@NotNull @Valid ProductReturn> recentReturns,
+            @Size(max = 200) List<@NotNull @Valid Contact> recentContacts,
+            @Valid Profile profile) {
+
+        public Customer {
+            openTickets = openTickets == null ? List.of() : openTickets;
+            recentReturns = recentReturns == null ? List.of() : recentReturns;
+            recentContacts = recentContacts == null ? List.of() : recentContacts;
+        }
+    }
+
+    /** What the customer agreed to; an absent consent is no consent. */
+    public record Consents(Boolean marketing) {
+    }
+
+    /** An open support ticket. */
+    public record Ticket(@NotBlank @Size(max = 128) String id, @NotNull TicketPriority priority, Instant openedAt) {
+    }
+
+    /** A product the customer returned. */
+    public record ProductReturn(@NotBlank @Size(max = 128) String productId, @NotNull ReturnReason reason,
+                                @NotNull Instant returnedAt) {
+    }
+
+    /** An earlier contact with the customer. */
+    public record Contact(@NotNull ContactKind kind, @NotNull Instant at) {
+    }
+
+    /** Account facts the churn model reads. */
+    public record Profile(@Min(0) @Max(1200) Integer tenureMonths, @Size(max = 64) String contract,
+                          @DecimalMin("0") @DecimalMax("1000000") Double monthlyCharges) {
+    }
+
+    /** What the customer said, and the scores the caller already has. */
+    public record Interaction(
+            @NotNull Channel channel,
+            @NotBlank @Size(max = 4000) String message,
+            @Size(max = 50) List<@NotNull @Size(max = 4000) String> history,
+            @Valid IntentInput intent,
+            @DecimalMin("-1") @DecimalMax("1") Double sentiment,
+            @Valid AiAnswer aiAnswer) {
+
+        public Interaction {
+            history = history == null ? List.of() : history;
+        }
+    }
+
+    /** An intent the caller already recognised. */
+    public record IntentInput(@NotBlank @Size(max = 64) String label,
+                              @NotNull @DecimalMin("0") @DecimalMax("1") Double confidence) {
+    }
+
+    /** The caller's AI-generated answer, judged by its confidence. */
+    public record AiAnswer(@NotNull @DecimalMin("0") @DecimalMax("1") Double confidence) {
+    }
+
+    /** An outbound action the caller proposes to take. */
+    public record ProposedAction(@NotBlank @Size(max = 128) String id, @NotNull ActionType type,
+                                 @Size(max = 128) String productId) {
+    }
+}

@@ -1,0 +1,57 @@
+package dev.arbiter.decision;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.arbiter.policy.facts.Outcome;
+
+/**
+ * The answer to a decision request (DESIGN.md, Decision API).
+ *
+ * @param decisionId    the id to fetch the decision and its trace with
+ * @param requestId     the caller's idempotency key, if any
+ * @param decidedAt     when the service decided
+ * @param outcome       what may happen next
+ * @param route         which queue, skill, priority and model tier
+ * @param intent        the intent used and where it came from
+ * @param sentiment     the sentiment used and where it came from
+ * @param churnRisk     the churn model's risk in [0, 1], or null when not scored
+ * @param actions       each proposed action, allowed or suppressed with its reasons
+ * @param reasons       why, most severe first
+ * @param handoff       context for the person who takes over; null when automated
+ * @param policyVersion SHA-256 of the policy files that decided
+ * @param models        models that scored this interaction
+ */
+public record DecisionResponse(String decisionId, String requestId, Instant decidedAt, Outcome outcome, Route route,
+                               IntentView intent, SentimentView sentiment, Double churnRisk, List<ActionView> actions,
+                               List<ReasonView> reasons, Handoff handoff, String policyVersion, List<ModelView> models) {
+
+    /** Where the case goes. {@code priority} is 1 (highest) to 4; null only when the policy failed. */
+    public record Route(String queue, String skill, Integer priority, String modelTier) {
+    }
+
+    /** The intent used; {@code source} is CALLER, MODEL or NONE. */
+    public record IntentView(String label, Double confidence, String source) {
+    }
+
+    /** The sentiment used; {@code source} is CALLER or LEXICON. */
+    public record SentimentView(Double value, String source) {
+    }
+
+    /** A proposed action's fate: {@code status} is ALLOWED or SUPPRESSED, {@code reasons} the codes. */
+    public record ActionView(String id, String status, List<String> reasons, List<ReasonView> explanations) {
+    }
+
+    /** A reason: its code, the plain-language message, the policy line it came from, the outcome it asked for. */
+    public record ReasonView(String code, String message, String source, Outcome outcome) {
+    }
+
+    /** What a person taking over needs to know. */
+    public record Handoff(String intentGuess, Double confidence, String customerTier, Double lifetimeValue,
+                          List<String> lastMessages, List<Double> sentimentTrend, List<String> reasons) {
+    }
+
+    /** A model that scored the interaction. */
+    public record ModelView(String name, String version) {
+    }
+}

@@ -1,0 +1,49 @@
+package dev.arbiter.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.arbiter.policy.Comparison;
+import dev.arbiter.policy.RuleFiring;
+import dev.arbiter.policy.TableEvaluation;
+import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.scoring.LabelScore;
+import dev.arbiter.scoring.ModelRef;
+
+/**
+ * Everything a compliance reviewer needs to see why a decision was taken: the request as received, the derived
+ * features, every score with its source, every table row and rule that applied, every threshold compared, the
+ * findings, the answer, the policy version and how long each step took.
+ */
+public record DecisionTrace(String decisionId, String requestId, Instant decidedAt, Instant at, String policyVersion,
+                            DecisionRequest request, FeatureView features, List<ScoreView> scores,
+                            AutomationView automation, List<TableEvaluation> tables, List<RuleFiring> rulesFired,
+                            List<Comparison> comparisons, List<FindingView> findings,
+                            List<SuppressionView> suppressions, String failure, DecisionResponse response,
+                            Map<String, Long> timingsMicros) {
+
+    /** Derived features. {@code timeZoneSource} is CUSTOMER or DEFAULT (UTC). */
+    public record FeatureView(String timeZone, String timeZoneSource, String localDateTime,
+                              List<Map<String, Object>> phraseMatches, List<Map<String, Object>> ticketAges,
+                              List<Map<String, Object>> returnAges, List<Map<String, Object>> contactAges) {
+    }
+
+    /** A score: {@code source} is CALLER, MODEL, LEXICON or NONE; {@code problem} says why none was usable. */
+    public record ScoreView(String name, String label, Double value, String source, ModelRef model, String problem,
+                            List<LabelScore> top) {
+    }
+
+    /** The kill switch as the decision saw it. */
+    public record AutomationView(boolean paused, String scope) {
+    }
+
+    /** A finding before arbitration. */
+    public record FindingView(Outcome outcome, String code, String source, String queue, String skill,
+                              Map<String, Object> values) {
+    }
+
+    /** A suppression of a proposed action. */
+    public record SuppressionView(String actionId, String code, String source, Map<String, Object> values) {
+    }
+}

@@ -1,0 +1,188 @@
+package dev.arbiter.policy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNDecisionResult;
+import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNResult;
+import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.api.core.ast.DecisionNode;
+import org.kie.dmn.api.core.ast.InputDataNode;
+import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+import org.kie.dmn.model.api.DecisionRule;
+import org.kie.dmn.model.api.DecisionTable;
+import org.kie.dmn.model.api.LiteralExpression;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The compiled DMN models of a bundle. Models that need the arbitrated outcome (an input named {@code outcome}
+ * or {@code escalated}) are evaluated in the {@link Phase#ROUTE} phase, all others in {@link Phase#ASSESS}.
+ * Thread-safe: evaluations share nothing but the immutable runtime.
+ */
+final class DmnPolicy {
+
+    /** When a model is evaluated: before the rules, or after arbitration. */
+    enum Phase { ASSESS, ROUTE }
+
+    /** A table row's output of a column, as written in the file. */
+    record OutputCell(String file, String decision, String rowId, String column, String text) {
+    }
+
+    private record CompiledModel(String file, DMNModel model, Phase phase) {
+    }
+
+    private static final Set<String> ROUTE_INPUTS = Set.of("outcome", "escalated");
+
+    private final DMNRuntime runtime;
+    private final List<CompiledModel> models;
+    private final DmnRecorder recorder;
+
+    private DmnPolicy(DMNRuntime runtime, List<CompiledModel> models, DmnRecorder recorder) {
+        this.runtime = runtime;
+        this.models = models;
+        this.recorder = recorder;
+    }
+
+    /** Compiles every DMN file; problems found are added to {@code problems}. Returns null if nothing compiled. */
+    static DmnPolicy compile(Map<String, String> files, List<PolicyProblem> problems) {
+        List<Resource> resources = new ArrayList<>();
+        files.forEach((path, content) -> {
+            Resource resource = ResourceFactory.newByteArrayResource(content.getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(path);
+            resource.setResourceType(ResourceType.DMN);
+            resources.add(resource);
+        });
+        var built = DMNRuntimeBuilder.fromDefaults().buildConfiguration().fromResources(resources);
+        if (built.isLeft()) {
+            String why = built.cata(Exception::getMessage, runtime -> "");
+            problems.add(PolicyProblem.error("dmn-models", "DMN models cannot be compiled: " + why));
+            return null;
+        }
+        DMNRuntime runtime = built.getOrElse(null);
+        List<CompiledModel> models = new ArrayList<>();
+        for (DMNModel model : runtime.getModels()) {
+            String file = model.getResource() == null ? model.getName() : model.getResource().getSourcePath();
+            collectMessages(file, model, problems);
+            models.add(new CompiledModel(file, model, phaseOf(model)));
+        }
+        reportUnloaded(files, models, problems);
+        DmnRecorder recorder = new DmnRecorder();
+        runtime.addListener(recorder);
+        return new DmnPolicy(runtime, models, recorder);
+    }
+
+    private static void reportUnloaded(Map<String, String> files, List<CompiledModel> models, List<PolicyProblem> problems) {
+        Set<String> loaded = models.stream().map(CompiledModel::file).collect(Collectors.toSet());
+        files.keySet().stream().filter(file -> !loaded.contains(file))
+                .forEach(file -> problems.add(PolicyProblem.error(file, "Not a readable DMN model")));
+    }
+
+    private static void collectMessages(String file, DMNModel model, List<PolicyProblem> problems) {
+        for (DMNMessage message : model.getMessages()) {
+            if (message.getSeverity() == DMNMessage.Severity.ERROR) {
+                problems.add(PolicyProblem.error(file, message.getLine(), message.getColumn(), message.getSourceId(), message.getText()));
+            } else if (message.getSeverity() == DMNMessage.Severity.WARN) {
+                problems.add(PolicyProblem.warning(file, message.getSourceId(), message.getText()));
+            }
+        }
+    }
+
+    private static Phase phaseOf(DMNModel model) {
+        for (InputDataNode input : model.getInputs()) {
+            if (ROUTE_INPUTS.contains(input.getName())) {
+                return Phase.ROUTE;
+            }
+        }
+        return Phase.ASSESS;
+    }
+
+    /** @return the file of the model that defines {@code decision} in {@code phase}, or null */
+    String fileDefining(Phase phase, String decision) {
+        for (CompiledModel compiled : models) {
+            if (compiled.phase() == phase && compiled.model().getDecisionByName(decision) != null) {
+                return compiled.file();
+            }
+        }
+        return null;
+    }
+
+    /** @return every output cell of every decision-table row, for static checks */
+    List<OutputCell> outputCells() {
+        List<OutputCell> cells = new ArrayList<>();
+        for (CompiledModel compiled : models) {
+            for (DecisionNode node : compiled.model().getDecisions()) {
+                if (node.getDecision().getExpression() instanceof DecisionTable table) {
+                    addCells(compiled.file(), node.getName(), table, cells);
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static void addCells(String file, String decision, DecisionTable table, List<OutputCell> cells) {
+        for (DecisionRule row : table.getRule()) {
+            List<LiteralExpression> entries = row.getOutputEntry();
+            for (int i = 0; i < entries.size() && i < table.getOutput().size(); i++) {
+                String column = table.getOutput().get(i).getName();
+                cells.add(new OutputCell(file, decision, row.getId(), column, entries.get(i).getText().trim()));
+            }
+        }
+    }
+
+    /**
+     * Evaluates every model of the phase with {@code inputs}; the tables evaluated are appended to {@code tables}.
+     *
+     * @throws PolicyEvaluationException when a decision fails to evaluate
+     */
+    List<DecisionOutput> evaluate(Phase phase, Map<String, Object> inputs, List<TableEvaluation> tables) {
+        List<DecisionOutput> outputs = new ArrayList<>();
+        for (CompiledModel compiled : models) {
+            if (compiled.phase() == phase) {
+                evaluateModel(compiled, inputs, tables, outputs);
+            }
+        }
+        return outputs;
+    }
+
+    private void evaluateModel(CompiledModel compiled, Map<String, Object> inputs, List<TableEvaluation> tables,
+                               List<DecisionOutput> outputs) {
+        DMNContext context = runtime.newContext();
+        for (InputDataNode input : compiled.model().getInputs()) {
+            context.set(input.getName(), feelValue(inputs.get(input.getName())));
+        }
+        recorder.start(compiled.file());
+        DMNResult result;
+        try {
+            result = runtime.evaluateAll(compiled.model(), context);
+        } finally {
+            tables.addAll(recorder.stop());
+        }
+        if (result.hasErrors()) {
+            throw new PolicyEvaluationException(compiled.file() + ": " + result.getMessages(DMNMessage.Severity.ERROR).stream()
+                    .map(DMNMessage::getText).collect(Collectors.joining("; ")));
+        }
+        for (DMNDecisionResult decision : result.getDecisionResults()) {
+            outputs.add(new DecisionOutput(compiled.file(), decision.getDecisionName(), decision.getResult()));
+        }
+    }
+
+    private static Object feelValue(Object value) {
+        if (value instanceof Double d) {
+            return BigDecimal.valueOf(d);
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        return value;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.arbiter.policy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.builder.InternalMessage;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The compiled DRL rules of a bundle (classic build, so every error has a line). One stateless session serves all
+ * evaluations; it is thread-safe and holds no per-request state.
+ */
+final class DrlPolicy {
+
+    /** A reason code a rule consequence emits, found in the DRL text. */
+    record EmittedCode(String file, int line, String code) {
+    }
+
+    private static final Pattern EMITTED = Pattern.compile(
+            "(?:Finding\\s*\\.\\s*(?:escalate|routeToAgent|humanReview|automate)|Suppression\\s*\\.\\s*of)"
+                    + "\\s*\\(\\s*kcontext\\s*,\\s*(?:[$\\w.()]+\\s*,\\s*)?\"([^\"]*)\"");
+
+    private final Map<String, String> files;
+    private final StatelessKieSession session;
+    private final Map<String, String> ruleFiles;
+    private final DrlRecorder recorder = new DrlRecorder();
+
+    private DrlPolicy(Map<String, String> files, KieBase base) {
+        this.files = files;
+        this.ruleFiles = ruleFiles(base);
+        this.session = base.newStatelessKieSession();
+        session.addEventListener(recorder.agenda);
+        session.addEventListener(recorder.facts);
+    }
+
+    /** Compiles every DRL file; problems found are added to {@code problems}. Returns null when it does not compile. */
+    static DrlPolicy compile(Map<String, String> files, List<PolicyProblem> problems) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        files.forEach((path, content) -> {
+            Resource resource = ResourceFactory.newByteArrayResource(content.getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(path);
+            builder.add(resource, ResourceType.DRL);
+        });
+        for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            problems.add(toProblem(result));
+        }
+        if (builder.hasErrors()) {
+            return null;
+        }
+        return new DrlPolicy(files, builder.newKieBase());
+    }
+
+    private static PolicyProblem toProblem(KnowledgeBuilderResult result) {
+        String file = result.getResource() == null ? "rules" : result.getResource().getSourcePath();
+        InternalMessage message = result.asMessage(0);
+        int line = message.getLine() > 0 ? message.getLine() : firstLine(result.getLines());
+        String text = result.getMessage().strip();
+        if (result.getSeverity() == ResultSeverity.ERROR) {
+            return PolicyProblem.error(file, line, Math.max(0, message.getColumn()), null, text);
+        }
+        return new PolicyProblem(file, line, Math.max(0, message.getColumn()), null, PolicyProblem.Severity.WARNING, text);
+    }
+
+    private static int firstLine(int[] lines) {
+        return lines == null || lines.length == 0 ? 0 : Math.max(0, lines[0]);
+    }
+
+    private static Map<String, String> ruleFiles(KieBase base) {
+        Map<String, String> byRule = new HashMap<>();
+        for (KiePackage kiePackage : base.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String file = rule instanceof RuleImpl impl && impl.getResource() != null
+                        ? impl.getResource().getSourcePath() : "rules/" + kiePackage.getName();
+                byRule.put(rule.getPackageName() + "/" + rule.getName(), file);
+            }
+        }
+        return byRule;
+    }
+
+    /** @return the rules of the bundle as {@code file#rule name}, for coverage and documentation */
+    List<RuleFiring> rules() {
+        List<RuleFiring> rules = new ArrayList<>();
+        ruleFiles.forEach((key, file) -> rules.add(new RuleFiring(file, key.substring(key.indexOf('/') + 1))));
+        return rules;
+    }
+
+    /** @return the file and rule name of a {@code package/rule name} key */
+    RuleFiring locate(String packageAndRule) {
+        String file = ruleFiles.getOrDefault(packageAndRule, "rules");
+        return new RuleFiring(file, packageAndRule.substring(packageAndRule.indexOf('/') + 1));
+    }
+
+    /** @return every reason code written in a rule consequence, with its file and line */
+    List<EmittedCode> emittedCodes() {
+        List<EmittedCode> codes = new ArrayList<>();
+        files.forEach((file, content) -> {
+            Matcher matcher = EMITTED.matcher(content);
+            while (matcher.find()) {
+                int line = (int) content.substring(0, matcher.start(1)).chars().filter(c -> c == '\n').count() + 1;
+                codes.add(new EmittedCode(file, line, matcher.group(1)));
+            }
+        });
+        return codes;
+    }
+
+    /**
+     * Fires the rules over {@code facts}.
+     *
+     * @return the rules that fired and the objects their consequences inserted, in firing order
+     * @throws PolicyEvaluationException when a rule fails
+     */
+    DrlRecorder.Recording fire(List<Object> facts) {
+        recorder.start();
+        try {
+            session.execute(facts);
+        } catch (RuntimeException e) {
+            recorder.stop();
+            throw new PolicyEvaluationException("Rule evaluation failed: " + e.getMessage(), e);
+        }
+        return recorder.stop();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.arbiter.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.arbiter.policy.facts.PhraseMatch;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The word lists policy tests customer text against (legal terms, negative phrases, ...), read from
+ * {@code rules/phrases.yaml}. Matching is on whole normalised words; a phrase of several words matches them in
+ * order. Immutable and thread-safe.
+ */
+public final class PhraseLists {
+
+    /** File name of the word lists inside the rules folder. */
+    public static final String FILE_NAME = "phrases.yaml";
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final Map<String, List<List<String>>> lists;
+
+    private PhraseLists(Map<String, List<List<String>>> lists) {
+        this.lists = lists;
+    }
+
+    static PhraseLists parse(String file, String yaml, List<PolicyProblem> problems) {
+        Map<String, List<String>> raw;
+        try {
+            raw = YAML.readValue(yaml, new TypeReference<LinkedHashMap<String, List<String>>>() { });
+        } catch (JacksonException e) {
+            var location = e.getLocation();
+            problems.add(PolicyProblem.error(file, location == null ? 0 : location.getLineNr(),
+                    location == null ? 0 : location.getColumnNr(), null, "Not a valid word-list file: " + e.getOriginalMessage()));
+            return new PhraseLists(Map.of());
+        }
+        Map<String, List<List<String>>> lists = new LinkedHashMap<>();
+        if (raw != null) {
+            raw.forEach((name, phrases) -> lists.put(name, tokenised(file, name, phrases, problems)));
+        }
+        return new PhraseLists(lists);
+    }
+
+    private static List<List<String>> tokenised(String file, String name, List<String> phrases, List<PolicyProblem> problems) {
+        List<List<String>> result = new ArrayList<>();
+        for (String phrase : phrases == null ? List.<String>of() : phrases) {
+            List<String> words = Words.of(phrase);
+            if (words.isEmpty()) {
+                problems.add(PolicyProblem.error(file, 0, 0, name, "Empty phrase in word list '" + name + "'"));
+            } else {
+                result.add(words);
+            }
+        }
+        return result;
+    }
+
+    /** @return true when a list of that name exists */
+    public boolean has(String list) {
+        return lists.containsKey(list);
+    }
+
+    /** @return the phrases of every list, as written words joined by single spaces */
+    public Map<String, List<String>> phrases() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        lists.forEach((name, phrases) -> out.put(name, phrases.stream().map(p -> String.join(" ", p)).toList()));
+        return out;
+    }
+
+    /**
+     * Finds every occurrence of every phrase of every list in {@code words}.
+     *
+     * @param words  normalised words (see {@link Words#of})
+     * @param source where the words come from: {@code message} or {@code history[i]}
+     */
+    public List<PhraseMatch> find(List<String> words, String source) {
+        List<PhraseMatch> matches = new ArrayList<>();
+        lists.forEach((list, phrases) -> {
+            for (List<String> phrase : phrases) {
+                for (int start = 0; start + phrase.size() <= words.size(); start++) {
+                    if (words.subList(start, start + phrase.size()).equals(phrase)) {
+                        matches.add(new PhraseMatch(list, String.join(" ", phrase), source));
+                    }
+                }
+            }
+        });
+        return matches;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.arbiter.policy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.arbiter.policy.facts.Finding;
+import dev.arbiter.policy.facts.Interaction;
+import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.policy.facts.Suppression;
+
+/**
+ * All policy files compiled together: decision tables, rules, the reason catalog and the word lists.
+ * Its version is the SHA-256 of the files, so a decision made with it names exactly the policy that decided.
+ * Immutable and thread-safe; evaluate as many decisions concurrently as you like.
+ */
+public final class PolicyBundle {
+
+    /** Decisions the service reads by name: the contract between the service and the policy files. */
+    static final String THRESHOLD_DECISION = "Automation threshold";
+    static final String QUEUE_DECISION = "Queue";
+    static final String PRIORITY_DECISION = "Priority";
+    static final String MODEL_TIER_DECISION = "Model tier";
+
+    private static final String RULE_ORIGIN = "rule:";
+
+    private final PolicyFiles files;
+    private final String version;
+    private final ReasonCatalog catalog;
+    private final PhraseLists phrases;
+    private final DmnPolicy dmn;
+    private final DrlPolicy drl;
+    private final List<PolicyProblem> warnings;
+
+    PolicyBundle(PolicyFiles files, ReasonCatalog catalog, PhraseLists phrases, DmnPolicy dmn, DrlPolicy drl,
+                 List<PolicyProblem> warnings) {
+        this.files = files;
+        this.version = files.version();
+        this.catalog = catalog;
+        this.phrases = phrases;
+        this.dmn = dmn;
+        this.drl = drl;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** @return the SHA-256 of the bundle's files */
+    public String version() {
+        return version;
+    }
+
+    public PolicyFiles files() {
+        return files;
+    }
+
+    public ReasonCatalog catalog() {
+        return catalog;
+    }
+
+    public PhraseLists phrases() {
+        return phrases;
+    }
+
+    /** @return problems that did not prevent loading (unused codes, engine warnings) */
+    public List<PolicyProblem> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Evaluates the decision tables that do not depend on the outcome, then fires the rules.
+     *
+     * @throws PolicyEvaluationException when a table or rule fails; the caller must fail safe
+     */
+    public Assessment assess(PolicyFacts facts) {
+        List<TableEvaluation> tables = new ArrayList<>();
+        List<DecisionOutput> outputs = dmn.evaluate(DmnPolicy.Phase.ASSESS, facts.tableInputs(), tables);
+        Double threshold = null;
+        Map<?, ?> queue = Map.of();
+        List<Finding> findings = new ArrayList<>();
+        List<Comparison> comparisons = new ArrayList<>();
+        for (DecisionOutput output : outputs) {
+            if (THRESHOLD_DECISION.equals(output.decision()) && output.value() instanceof BigDecimal value) {
+                threshold = value.doubleValue();
+            }
+            if (QUEUE_DECISION.equals(output.decision()) && output.value() instanceof Map<?, ?> map) {
+                queue = map;
+            }
+            readRows(output, tables, findings, comparisons);
+        }
+        Interaction assessed = facts.interaction().withAutomationThreshold(threshold);
+        List<Object> ruleFacts = facts.ruleFacts(assessed);
+        ruleFacts.addAll(findings);
+        DrlRecorder.Recording recording = drl.fire(ruleFacts);
+        List<Suppression> suppressions = new ArrayList<>();
+        for (Object inserted : recording.inserted) {
+            if (inserted instanceof Finding finding) {
+                findings.add(checked(finding));
+            } else if (inserted instanceof Suppression suppression) {
+                suppressions.add(suppression);
+            }
+        }
+        List<RuleFiring> fired = recording.fired.stream().map(drl::locate).toList();
+        return new Assessment(findings, suppressions, text(queue.get("queue")), text(queue.get("skill")), threshold,
+                comparisons, tables, fired);
+    }
+
+    private Finding checked(Finding finding) {
+        if (!catalog.contains(finding.getCode())) {
+            throw new PolicyEvaluationException("Rule " + finding.getOrigin() + " emitted a reason code missing from the catalog: "
+                    + finding.getCode());
+        }
+        return finding;
+    }
+
+    private void readRows(DecisionOutput output, List<TableEvaluation> tables, List<Finding> findings, List<Comparison> comparisons) {
+        List<String> rows = selectedRows(output, tables);
+        List<?> values = output.value() instanceof List<?> list ? list : java.util.Collections.singletonList(output.value());
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof Map<?, ?> row) {
+                String source = output.file() + "#" + output.decision() + (i < rows.size() ? "/" + rows.get(i) : "");
+                readRow(source, row, findings, comparisons);
+            }
+        }
+    }
+
+    private static List<String> selectedRows(DecisionOutput output, List<TableEvaluation> tables) {
+        for (TableEvaluation table : tables) {
+            if (table.file().equals(output.file()) && table.decision().equals(output.decision())) {
+                List<String> rows = new ArrayList<>();
+                for (int i = 0; i < table.selectedRows().size(); i++) {
+                    String id = i < table.selectedIds().size() ? " (" + table.selectedIds().get(i) + ")" : "";
+                    rows.add("row " + table.selectedRows().get(i) + id);
+                }
+                return rows;
+            }
+        }
+        return List.of();
+    }
+
+    private void readRow(String source, Map<?, ?> row, List<Finding> findings, List<Comparison> comparisons) {
+        if (row.containsKey("value") && row.containsKey("threshold")) {
+            Object passed = row.get("passed");
+            comparisons.add(new Comparison(source, text(row.get("subject")), plain(row.get("value")),
+                    plain(row.get("threshold")), passed instanceof Boolean b ? b : null));
+        }
+        Object reason = row.get("reason");
+        if (reason == null) {
+            return;
+        }
+        Outcome outcome = Outcome.valueOf(String.valueOf(row.get("outcome")));
+        Finding finding = new Finding(outcome, String.valueOf(reason), source);
+        row.forEach((key, value) -> {
+            String name = String.valueOf(key);
+            if (!name.equals("reason") && !name.equals("outcome") && !name.equals("passed")) {
+                finding.with(name, plain(value));
+            }
+        });
+        findings.add(finding);
+    }
+
+    private static Object plain(Object value) {
+        return value instanceof BigDecimal decimal ? decimal.doubleValue() : value;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /**
+     * Evaluates the decision tables that depend on the outcome: priority and model tier.
+     *
+     * @throws PolicyEvaluationException when a table fails; the caller must fail safe
+     */
+    public RoutePlan route(PolicyFacts facts, Outcome outcome) {
+        Map<String, Object> inputs = facts.tableInputs();
+        inputs.put("outcome", outcome.name());
+        inputs.put("escalated", outcome == Outcome.ESCALATE);
+        List<TableEvaluation> tables = new ArrayList<>();
+        int priority = 0;
+        String modelTier = null;
+        for (DecisionOutput output : dmn.evaluate(DmnPolicy.Phase.ROUTE, inputs, tables)) {
+            if (PRIORITY_DECISION.equals(output.decision()) && output.value() instanceof BigDecimal value) {
+                priority = value.intValue();
+            }
+            if (MODEL_TIER_DECISION.equals(output.decision()) && output.value() != null) {
+                modelTier = output.value().toString();
+            }
+        }
+        if (priority < 1 || modelTier == null) {
+            throw new PolicyEvaluationException("The routing tables gave no priority or model tier for outcome " + outcome);
+        }
+        return new RoutePlan(priority, modelTier, tables);
+    }
+
+    /**
+     * @return where a finding came from, as {@code file#rule} for rules or {@code file#decision/row} for tables
+     */
+    public String sourceOf(String origin) {
+        if (origin.startsWith(RULE_ORIGIN)) {
+            RuleFiring rule = drl.locate(origin.substring(RULE_ORIGIN.length()));
+            return rule.file() + "#" + rule.rule();
+        }
+        return origin;
+    }
+
+    DmnPolicy dmn() {
+        return dmn;
+    }
+
+    DrlPolicy drl() {
+        return drl;
+    }
+}

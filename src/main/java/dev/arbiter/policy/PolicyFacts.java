@@ -1,0 +1,54 @@
+package dev.arbiter.policy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.arbiter.policy.facts.Contact;
+import dev.arbiter.policy.facts.Customer;
+import dev.arbiter.policy.facts.Interaction;
+import dev.arbiter.policy.facts.PhraseMatch;
+import dev.arbiter.policy.facts.ProductReturn;
+import dev.arbiter.policy.facts.ProposedAction;
+import dev.arbiter.policy.facts.Ticket;
+
+/** Everything the policy sees about one decision. Lists are never null. */
+public record PolicyFacts(Interaction interaction, Customer customer, List<Ticket> tickets,
+                          List<ProductReturn> returns, List<Contact> contacts, List<ProposedAction> actions,
+                          List<PhraseMatch> phrases) {
+
+    public PolicyFacts {
+        tickets = List.copyOf(tickets);
+        returns = List.copyOf(returns);
+        contacts = List.copyOf(contacts);
+        actions = List.copyOf(actions);
+        phrases = List.copyOf(phrases);
+    }
+
+    /** @return the values decision tables may use as inputs, by input name (values may be null) */
+    Map<String, Object> tableInputs() {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("lineOfBusiness", interaction.getLineOfBusiness());
+        inputs.put("channel", interaction.getChannel());
+        inputs.put("intent", interaction.getIntent());
+        inputs.put("intentConfidence", interaction.getIntentConfidence());
+        inputs.put("answerConfidence", interaction.getAnswerConfidence());
+        inputs.put("sentiment", interaction.getSentiment());
+        inputs.put("tier", customer.getTier());
+        inputs.put("lifetimeValue", customer.getLifetimeValue());
+        return inputs;
+    }
+
+    /** @return the facts the rules are fired over */
+    List<Object> ruleFacts(Interaction assessed) {
+        List<Object> facts = new java.util.ArrayList<>();
+        facts.add(assessed);
+        facts.add(customer);
+        facts.addAll(tickets);
+        facts.addAll(returns);
+        facts.addAll(contacts);
+        facts.addAll(actions);
+        facts.addAll(phrases);
+        return facts;
+    }
+}

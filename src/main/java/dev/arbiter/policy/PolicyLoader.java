@@ -1,0 +1,151 @@
+package dev.arbiter.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.arbiter.policy.facts.Outcome;
+
+/**
+ * Compiles policy files into a {@link PolicyBundle} and checks what the engines alone cannot: that every reason
+ * code used is in the catalog, that the decisions the service reads exist, that word lists named by rules exist.
+ * Stateless and thread-safe.
+ */
+public final class PolicyLoader {
+
+    /** Codes the service itself emits when it must fail safe; the catalog must define them. */
+    static final List<String> SERVICE_CODES = List.of("POLICY_ENGINE_ERROR", "NO_POLICY_DECISION");
+
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern LIST_REFERENCE = Pattern.compile("list\\s*==\\s*\"([^\"]+)\"");
+
+    /**
+     * @return the compiled bundle; its {@link PolicyBundle#warnings()} list what did not block loading
+     * @throws PolicyLoadException listing every error (with file and line) when the files cannot make a bundle
+     */
+    public PolicyBundle load(PolicyFiles files) {
+        List<PolicyProblem> problems = new ArrayList<>();
+        ReasonCatalog catalog = catalog(files, problems);
+        PhraseLists phrases = phrases(files, problems);
+        DmnPolicy dmn = DmnPolicy.compile(files.withExtension(".dmn"), problems);
+        DrlPolicy drl = DrlPolicy.compile(files.withExtension(".drl"), problems);
+        if (dmn != null && drl != null) {
+            Set<String> used = new HashSet<>(SERVICE_CODES);
+            checkTables(dmn, catalog, used, problems);
+            checkRules(files, drl, catalog, phrases, used, problems);
+            checkCatalog(files, catalog, used, problems);
+        }
+        problems.sort(Comparator.comparing(PolicyProblem::severity).thenComparing(PolicyProblem::file)
+                .thenComparingInt(PolicyProblem::line));
+        if (dmn == null || drl == null || problems.stream().anyMatch(PolicyProblem::isError)) {
+            throw new PolicyLoadException(problems);
+        }
+        return new PolicyBundle(files, catalog, phrases, dmn, drl, problems);
+    }
+
+    private static ReasonCatalog catalog(PolicyFiles files, List<PolicyProblem> problems) {
+        Map.Entry<String, String> file = files.named(ReasonCatalog.FILE_NAME);
+        if (file == null) {
+            problems.add(PolicyProblem.error("rules/" + ReasonCatalog.FILE_NAME, "The reason catalog is missing"));
+            return ReasonCatalog.parse("rules/" + ReasonCatalog.FILE_NAME, "{}", new ArrayList<>());
+        }
+        return ReasonCatalog.parse(file.getKey(), file.getValue(), problems);
+    }
+
+    private static PhraseLists phrases(PolicyFiles files, List<PolicyProblem> problems) {
+        Map.Entry<String, String> file = files.named(PhraseLists.FILE_NAME);
+        String name = file == null ? "rules/" + PhraseLists.FILE_NAME : file.getKey();
+        return PhraseLists.parse(name, file == null ? "{}" : file.getValue(), problems);
+    }
+
+    private static void checkTables(DmnPolicy dmn, ReasonCatalog catalog, Set<String> used, List<PolicyProblem> problems) {
+        requireDecision(dmn, DmnPolicy.Phase.ASSESS, PolicyBundle.THRESHOLD_DECISION, problems);
+        requireDecision(dmn, DmnPolicy.Phase.ASSESS, PolicyBundle.QUEUE_DECISION, problems);
+        requireDecision(dmn, DmnPolicy.Phase.ROUTE, PolicyBundle.PRIORITY_DECISION, problems);
+        requireDecision(dmn, DmnPolicy.Phase.ROUTE, PolicyBundle.MODEL_TIER_DECISION, problems);
+        for (DmnPolicy.OutputCell cell : dmn.outputCells()) {
+            if (cell.column() == null || cell.text().equals("null")) {
+                continue;
+            }
+            String element = cell.decision() + "/" + cell.rowId();
+            Matcher quoted = QUOTED.matcher(cell.text());
+            boolean literal = quoted.matches();
+            if (cell.column().equals("reason")) {
+                checkReasonCell(cell, element, literal ? quoted.group(1) : null, catalog, used, problems);
+            } else if (cell.column().equals("outcome")) {
+                checkOutcomeCell(cell, element, literal ? quoted.group(1) : null, problems);
+            }
+        }
+    }
+
+    private static void requireDecision(DmnPolicy dmn, DmnPolicy.Phase phase, String decision, List<PolicyProblem> problems) {
+        if (dmn.fileDefining(phase, decision) == null) {
+            String when = phase == DmnPolicy.Phase.ROUTE ? "after the outcome is known (with an input 'outcome' or 'escalated')"
+                    : "before the rules";
+            problems.add(PolicyProblem.error("dmn-models", 0, 0, decision,
+                    "The service needs a decision named '" + decision + "' evaluated " + when));
+        }
+    }
+
+    private static void checkReasonCell(DmnPolicy.OutputCell cell, String element, String code, ReasonCatalog catalog,
+                                        Set<String> used, List<PolicyProblem> problems) {
+        if (code == null) {
+            problems.add(PolicyProblem.error(cell.file(), 0, 0, element, "A reason must be a quoted reason code or null, not " + cell.text()));
+        } else if (!catalog.contains(code)) {
+            problems.add(PolicyProblem.error(cell.file(), 0, 0, element, "Reason code " + code + " is not in the reason catalog"));
+        } else {
+            used.add(code);
+        }
+    }
+
+    private static void checkOutcomeCell(DmnPolicy.OutputCell cell, String element, String outcome, List<PolicyProblem> problems) {
+        try {
+            Outcome.valueOf(outcome == null ? "" : outcome);
+        } catch (IllegalArgumentException e) {
+            problems.add(PolicyProblem.error(cell.file(), 0, 0, element,
+                    "An outcome must be one of AUTOMATE, HUMAN_REVIEW, ROUTE_TO_AGENT, ESCALATE or null, not " + cell.text()));
+        }
+    }
+
+    private static void checkRules(PolicyFiles files, DrlPolicy drl, ReasonCatalog catalog, PhraseLists phrases,
+                                   Set<String> used, List<PolicyProblem> problems) {
+        for (DrlPolicy.EmittedCode emitted : drl.emittedCodes()) {
+            if (catalog.contains(emitted.code())) {
+                used.add(emitted.code());
+            } else {
+                problems.add(PolicyProblem.error(emitted.file(), emitted.line(), 0, null,
+                        "Reason code " + emitted.code() + " is not in the reason catalog"));
+            }
+        }
+        files.withExtension(".drl").forEach((file, content) -> {
+            Matcher matcher = LIST_REFERENCE.matcher(content);
+            while (matcher.find()) {
+                if (!phrases.has(matcher.group(1))) {
+                    int line = (int) content.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
+                    problems.add(PolicyProblem.error(file, line, 0, null,
+                            "Word list '" + matcher.group(1) + "' is not defined in " + PhraseLists.FILE_NAME));
+                }
+            }
+        });
+    }
+
+    private static void checkCatalog(PolicyFiles files, ReasonCatalog catalog, Set<String> used, List<PolicyProblem> problems) {
+        Map.Entry<String, String> file = files.named(ReasonCatalog.FILE_NAME);
+        String name = file == null ? "rules/" + ReasonCatalog.FILE_NAME : file.getKey();
+        for (String code : SERVICE_CODES) {
+            if (!catalog.contains(code)) {
+                problems.add(PolicyProblem.error(name, 0, 0, code, "The service emits " + code + " when it must fail safe: define it"));
+            }
+        }
+        for (String code : catalog.codes()) {
+            if (!used.contains(code)) {
+                problems.add(PolicyProblem.warning(name, code, "Reason code " + code + " is not used by any rule or table row"));
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.arbiter.policy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The reason-code vocabulary: for each code, who owns it and the plain-language message template.
+ * The file order ranks codes that ask for the same outcome. Immutable and thread-safe.
+ */
+public final class ReasonCatalog {
+
+    /** File name of the catalog inside the rules folder. */
+    public static final String FILE_NAME = "reason-codes.yaml";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /** One catalog entry. */
+    public record Entry(String owner, String message) {
+    }
+
+    private final Map<String, Entry> entries;
+    private final Map<String, Integer> ranks;
+
+    private ReasonCatalog(Map<String, Entry> entries) {
+        this.entries = entries;
+        this.ranks = new LinkedHashMap<>();
+        entries.keySet().forEach(code -> ranks.put(code, ranks.size()));
+    }
+
+    /**
+     * Parses the catalog, adding a problem for every malformed entry.
+     *
+     * @return the catalog of the well-formed entries (empty when the file cannot be parsed)
+     */
+    static ReasonCatalog parse(String file, String yaml, List<PolicyProblem> problems) {
+        Map<String, Entry> parsed;
+        try {
+            parsed = YAML.readValue(yaml, new TypeReference<LinkedHashMap<String, Entry>>() { });
+        } catch (JacksonException e) {
+            var location = e.getLocation();
+            problems.add(PolicyProblem.error(file, location == null ? 0 : location.getLineNr(),
+                    location == null ? 0 : location.getColumnNr(), null, "Not a valid reason catalog: " + e.getOriginalMessage()));
+            return new ReasonCatalog(Map.of());
+        }
+        Map<String, Entry> valid = new LinkedHashMap<>();
+        if (parsed == null) {
+            problems.add(PolicyProblem.error(file, "The reason catalog is empty"));
+            return new ReasonCatalog(valid);
+        }
+        parsed.forEach((code, entry) -> {
+            if (!CODE.matcher(code).matches()) {
+                problems.add(PolicyProblem.error(file, 0, 0, code, "A reason code is UPPER_SNAKE_CASE"));
+            } else if (entry == null || isBlank(entry.message()) || isBlank(entry.owner())) {
+                problems.add(PolicyProblem.error(file, 0, 0, code, "Every reason code needs a message and an owner"));
+            } else {
+                valid.put(code, entry);
+            }
+        });
+        return new ReasonCatalog(valid);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public boolean contains(String code) {
+        return entries.containsKey(code);
+    }
+
+    public Set<String> codes() {
+        return entries.keySet();
+    }
+
+    /** @return the position of the code in the catalog (lower ranks first); codes not in it rank last */
+    public int rank(String code) {
+        return ranks.getOrDefault(code, Integer.MAX_VALUE);
+    }
+
+    /** @return the entry of {@code code}, or null when the catalog does not know it */
+    public Entry entry(String code) {
+        return entries.get(code);
+    }
+
+    /**
+     * Fills the code's message template with {@code values}. A placeholder without a value stays as
+     * {@code {name}} so that scenario tests can catch it.
+     *
+     * @throws IllegalArgumentException when the code is not in the catalog
+     */
+    public String render(String code, Map<String, ?> values) {
+        Entry entry = entries.get(code);
+        if (entry == null) {
+            throw new IllegalArgumentException("Reason code not in the catalog: " + code);
+        }
+        Matcher matcher = PLACEHOLDER.matcher(entry.message());
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Object value = values.get(matcher.group(1));
+            String text = value == null ? matcher.group() : format(value);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** Formats a value for a message: plain decimals without trailing zeros, lists joined with commas. */
+    public static String format(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return plain(BigDecimal.valueOf(((Number) value).doubleValue()));
+        }
+        if (value instanceof BigDecimal decimal) {
+            return plain(decimal);
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(ReasonCatalog::format).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(value);
+    }
+
+    private static String plain(BigDecimal decimal) {
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /** @return the placeholders of the code's template, in order */
+    List<String> placeholders(String code) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(entries.get(code).message());
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+}

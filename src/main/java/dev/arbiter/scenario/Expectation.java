@@ -1,0 +1,26 @@
+package dev.arbiter.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scenario expects; every field is optional and only what is given is checked.
+ *
+ * @param outcome        the outcome
+ * @param queue          the queue
+ * @param skill          the skill
+ * @param priority       the priority (1-4)
+ * @param modelTier      LIGHT, HEAVY or NONE
+ * @param intentSource   CALLER, MODEL or NONE
+ * @param reasons        exactly these reason codes, in this order
+ * @param reasonsInclude at least these reason codes
+ * @param reasonsExclude none of these reason codes
+ * @param actions        action id to ALLOWED or SUPPRESSED
+ * @param actionReasons  action id to exactly these suppression codes, in order
+ * @param messageContains reason code to text its message must contain
+ */
+public record Expectation(String outcome, String queue, String skill, Integer priority, String modelTier,
+                          String intentSource, List<String> reasons, List<String> reasonsInclude,
+                          List<String> reasonsExclude, Map<String, String> actions,
+                          Map<String, List<String>> actionReasons, Map<String, String> messageContains) {
+}

@@ -1,0 +1,91 @@
+package dev.arbiter.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.arbiter.decision.DecisionResponse;
+import dev.arbiter.policy.facts.Outcome;
+
+/** Compares a decision with a scenario's expectation and with the rules every decision must keep. */
+final class ScenarioCheck {
+
+    private ScenarioCheck() {
+    }
+
+    static List<String> failures(Expectation expect, DecisionResponse actual) {
+        List<String> failures = new ArrayList<>();
+        List<String> codes = actual.reasons().stream().map(DecisionResponse.ReasonView::code).toList();
+        same(failures, "outcome", expect.outcome(), actual.outcome().name());
+        same(failures, "queue", expect.queue(), actual.route().queue());
+        same(failures, "skill", expect.skill(), actual.route().skill());
+        same(failures, "priority", expect.priority(), actual.route().priority());
+        same(failures, "modelTier", expect.modelTier(), actual.route().modelTier());
+        same(failures, "intentSource", expect.intentSource(), actual.intent().source());
+        same(failures, "reasons", expect.reasons(), codes);
+        if (expect.reasonsInclude() != null && !codes.containsAll(expect.reasonsInclude())) {
+            failures.add("reasons should include " + expect.reasonsInclude() + " but were " + codes);
+        }
+        if (expect.reasonsExclude() != null && expect.reasonsExclude().stream().anyMatch(codes::contains)) {
+            failures.add("reasons should exclude " + expect.reasonsExclude() + " but were " + codes);
+        }
+        checkActions(expect, actual, failures);
+        checkMessages(expect, actual, failures);
+        checkInvariants(actual, failures);
+        return failures;
+    }
+
+    private static void checkActions(Expectation expect, DecisionResponse actual, List<String> failures) {
+        if (expect.actions() != null) {
+            expect.actions().forEach((id, status) -> same(failures, "action " + id, status, action(actual, id).map(DecisionResponse.ActionView::status).orElse(null)));
+        }
+        if (expect.actionReasons() != null) {
+            expect.actionReasons().forEach((id, reasons) -> same(failures, "reasons of action " + id, reasons,
+                    action(actual, id).map(DecisionResponse.ActionView::reasons).orElse(null)));
+        }
+    }
+
+    private static java.util.Optional<DecisionResponse.ActionView> action(DecisionResponse actual, String id) {
+        return actual.actions().stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    private static void checkMessages(Expectation expect, DecisionResponse actual, List<String> failures) {
+        if (expect.messageContains() == null) {
+            return;
+        }
+        for (Map.Entry<String, String> wanted : expect.messageContains().entrySet()) {
+            boolean found = actual.reasons().stream()
+                    .anyMatch(r -> r.code().equals(wanted.getKey()) && r.message().contains(wanted.getValue()))
+                    || actual.actions().stream().flatMap(a -> a.explanations().stream())
+                    .anyMatch(r -> r.code().equals(wanted.getKey()) && r.message().contains(wanted.getValue()));
+            if (!found) {
+                failures.add("the message of " + wanted.getKey() + " should contain '" + wanted.getValue() + "'");
+            }
+        }
+    }
+
+    /** Rules every decision keeps, whatever the scenario says. */
+    private static void checkInvariants(DecisionResponse actual, List<String> failures) {
+        if (actual.outcome() != Outcome.AUTOMATE && actual.reasons().isEmpty()) {
+            failures.add("a " + actual.outcome() + " decision must carry at least one reason");
+        }
+        if (actual.outcome() != Outcome.AUTOMATE && actual.handoff() == null) {
+            failures.add("a " + actual.outcome() + " decision must carry hand-off context");
+        }
+        actual.reasons().forEach(r -> unfilled(r, failures));
+        actual.actions().forEach(a -> a.explanations().forEach(r -> unfilled(r, failures)));
+    }
+
+    private static void unfilled(DecisionResponse.ReasonView reason, List<String> failures) {
+        if (reason.message().matches(".*\\{[A-Za-z][A-Za-z0-9]*}.*")) {
+            failures.add("the message of " + reason.code() + " has a placeholder without a value: " + reason.message());
+        }
+    }
+
+    private static void same(List<String> failures, String what, Object expected, Object actual) {
+        if (expected != null && !Objects.equals(expected, actual)) {
+            failures.add(what + " should be " + expected + " but was " + actual);
+        }
+    }
+}

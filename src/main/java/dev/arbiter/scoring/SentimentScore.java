@@ -1,0 +1,23 @@
+package dev.arbiter.scoring;
+
+/**
+ * Sentiment of a message in [-1, 1] (negative to positive) and where it came from.
+ *
+ * @param value  the sentiment
+ * @param source CALLER when the caller sent it, LEXICON when estimated from the policy's word lists
+ */
+public record SentimentScore(double value, String source) {
+
+    /**
+     * Estimates sentiment from how many positive and negative phrases a message holds:
+     * {@code (positive - negative) / (positive + negative + 1)}, so one negative phrase gives -0.5, three -0.75,
+     * and a message with neither is neutral (0).
+     */
+    public static SentimentScore fromPhrases(int positive, int negative) {
+        return new SentimentScore((double) (positive - negative) / (positive + negative + 1), "LEXICON");
+    }
+
+    public static SentimentScore fromCaller(double value) {
+        return new SentimentScore(value, "CALLER");
+    }
+}

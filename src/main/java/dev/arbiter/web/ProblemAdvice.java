@@ -1,0 +1,176 @@
+package dev.arbiter.web;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.arbiter.decision.DecisionNotFoundException;
+import dev.arbiter.decision.IdempotencyConflictException;
+import dev.arbiter.trace.TraceUnavailableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every client mistake into a 4xx {@code application/problem+json} that names the field, and every server
+ * failure into a problem without internals.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final Problems problems;
+
+    ProblemAdvice(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(ProblemAdvice::fieldError)
+                .sorted(Comparator.comparing(Problems.FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(problems.invalid(errors));
+    }
+
+    private static Problems.FieldError fieldError(FieldError error) {
+        String message = error.getDefaultMessage();
+        if ("typeMismatch".equals(error.getCode()) || message == null) {
+            message = "has an invalid value";
+        }
+        return new Problems.FieldError(error.getField(), message);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex;
+        while (cause != null) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                        "payload-too-large", "Request body too large", tooLarge.getMessage()));
+            }
+            if (cause instanceof JacksonException jackson) {
+                return ResponseEntity.badRequest().body(problems.invalid(List.of(describe(jackson))));
+            }
+            cause = cause.getCause();
+        }
+        return ResponseEntity.badRequest().body(problems.invalid(List.of(
+                new Problems.FieldError("body", "a JSON request body is required"))));
+    }
+
+    private static Problems.FieldError describe(JacksonException e) {
+        String field = path(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new Problems.FieldError(field, "is not a known field");
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return new Problems.FieldError(field, "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new Problems.FieldError(field, "must be " + describeType(mismatch.getTargetType()));
+        }
+        if (e instanceof StreamConstraintsException) {
+            return new Problems.FieldError(field, "exceeds a JSON limit: " + e.getOriginalMessage());
+        }
+        if (e instanceof StreamReadException) {
+            var location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            return new Problems.FieldError(field, "is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+        }
+        return new Problems.FieldError(field, "has an invalid value: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    private static String describeType(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "an ISO-8601 date-time with offset, e.g. 2026-11-21T10:00:00Z";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(IdempotencyConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.of(HttpStatus.CONFLICT, "idempotency-conflict",
+                "Request id reused", e.getMessage()));
+    }
+
+    @ExceptionHandler(DecisionNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(DecisionNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.of(HttpStatus.NOT_FOUND, "not-found",
+                "Decision not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(TraceUnavailableException.class)
+    ResponseEntity<ProblemDetail> traceUnavailable(TraceUnavailableException e) {
+        log.error("Decision trace storage failed; no decision returned", e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "trace-unavailable", "Decision trace unavailable",
+                        "The decision could not be recorded, so none was made. Retry later."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error", "Internal error", "The service failed unexpectedly; the failure was logged."));
+    }
+}
