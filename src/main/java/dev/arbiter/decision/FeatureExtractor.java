@@ -3,7 +3,6 @@ package dev.arbiter.decision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,12 +33,14 @@ class FeatureExtractor {
     static final String POSITIVE_LIST = "positive";
     static final String NEGATIVE_LIST = "negative";
     private static final int HANDOFF_MESSAGES = 3;
+    /** Named "UTC" rather than ZoneOffset.UTC, whose id "Z" would show up in reason messages. */
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
     Features extract(DecisionRequest request, IntentScore intent, PhraseLists phrases, Instant at, String pauseScope) {
         DecisionRequest.Customer customer = request.customer();
         DecisionRequest.Interaction said = request.interaction();
         boolean zoneDefaulted = customer.timeZone() == null;
-        ZoneId zone = zoneDefaulted ? ZoneOffset.UTC : ZoneId.of(customer.timeZone());
+        ZoneId zone = zoneDefaulted ? DEFAULT_ZONE : ZoneId.of(customer.timeZone());
         ZonedDateTime local = at.atZone(zone);
 
         List<String> messages = new ArrayList<>(said.history());

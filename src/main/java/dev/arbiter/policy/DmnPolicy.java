@@ -1,12 +1,18 @@
 package dev.arbiter.policy;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -19,10 +25,16 @@ import org.kie.dmn.api.core.DMNRuntime;
 import org.kie.dmn.api.core.ast.DecisionNode;
 import org.kie.dmn.api.core.ast.InputDataNode;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
+import org.kie.dmn.feel.util.Either;
 import org.kie.dmn.model.api.DecisionRule;
 import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.LiteralExpression;
 import org.kie.internal.io.ResourceFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The compiled DMN models of a bundle. Models that need the arbitrated outcome (an input named {@code outcome}
@@ -56,13 +68,24 @@ final class DmnPolicy {
     /** Compiles every DMN file; problems found are added to {@code problems}. Returns null if nothing compiled. */
     static DmnPolicy compile(Map<String, String> files, List<PolicyProblem> problems) {
         List<Resource> resources = new ArrayList<>();
+        Map<String, String> readable = new TreeMap<>();
         files.forEach((path, content) -> {
+            if (!isDmnXml(path, content, problems)) {
+                return;
+            }
+            readable.put(path, content);
             Resource resource = ResourceFactory.newByteArrayResource(content.getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(path);
             resource.setResourceType(ResourceType.DMN);
             resources.add(resource);
         });
-        var built = DMNRuntimeBuilder.fromDefaults().buildConfiguration().fromResources(resources);
+        Either<Exception, DMNRuntime> built;
+        try {
+            built = DMNRuntimeBuilder.fromDefaults().buildConfiguration().fromResources(resources);
+        } catch (RuntimeException e) {
+            problems.add(PolicyProblem.error("dmn-models", "DMN models cannot be read: " + e));
+            return null;
+        }
         if (built.isLeft()) {
             String why = built.cata(Exception::getMessage, runtime -> "");
             problems.add(PolicyProblem.error("dmn-models", "DMN models cannot be compiled: " + why));
@@ -75,10 +98,42 @@ final class DmnPolicy {
             collectMessages(file, model, problems);
             models.add(new CompiledModel(file, model, phaseOf(model)));
         }
-        reportUnloaded(files, models, problems);
+        reportUnloaded(readable, models, problems);
         DmnRecorder recorder = new DmnRecorder();
         runtime.addListener(recorder);
         return new DmnPolicy(runtime, models, recorder);
+    }
+
+    /** The KIE builder fails with a NullPointerException on a file it cannot unmarshal: report such files first. */
+    private static boolean isDmnXml(String file, String content, List<PolicyProblem> problems) {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            String[] root = new String[1];
+            factory.newSAXParser().parse(new InputSource(new StringReader(content)), new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    if (root[0] == null) {
+                        root[0] = localName;
+                    }
+                }
+            });
+            if (!"definitions".equals(root[0])) {
+                problems.add(PolicyProblem.error(file, 0, 0, root[0], "Not a DMN model: the root element must be <definitions>"));
+                return false;
+            }
+            return true;
+        } catch (SAXParseException e) {
+            problems.add(PolicyProblem.error(file, Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()), null,
+                    "Not well-formed XML: " + e.getMessage()));
+            return false;
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            problems.add(PolicyProblem.error(file, "Not a readable DMN model: " + e.getMessage()));
+            return false;
+        }
     }
 
     private static void reportUnloaded(Map<String, String> files, List<CompiledModel> models, List<PolicyProblem> problems) {

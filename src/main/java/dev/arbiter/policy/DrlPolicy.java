@@ -112,7 +112,7 @@ final class DrlPolicy {
         files.forEach((file, content) -> {
             Matcher matcher = EMITTED.matcher(content);
             while (matcher.find()) {
-                int line = (int) content.substring(0, matcher.start(1)).chars().filter(c -> c == '\n').count() + 1;
+                int line = PolicyFiles.lineOf(content, matcher.start(1));
                 codes.add(new EmittedCode(file, line, matcher.group(1)));
             }
         });

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.arbiter.policy.facts.PhraseMatch;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -20,7 +21,8 @@ public final class PhraseLists {
     /** File name of the word lists inside the rules folder. */
     public static final String FILE_NAME = "phrases.yaml";
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Rejects a key written twice: YAML would otherwise let the second silently replace the first. */
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Map<String, List<List<String>>> lists;
 

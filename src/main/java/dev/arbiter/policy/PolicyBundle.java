@@ -96,7 +96,7 @@ public final class PolicyBundle {
             if (inserted instanceof Finding finding) {
                 findings.add(checked(finding));
             } else if (inserted instanceof Suppression suppression) {
-                suppressions.add(suppression);
+                suppressions.add(checked(suppression));
             }
         }
         List<RuleFiring> fired = recording.fired.stream().map(drl::locate).toList();
@@ -110,6 +110,14 @@ public final class PolicyBundle {
                     + finding.getCode());
         }
         return finding;
+    }
+
+    private Suppression checked(Suppression suppression) {
+        if (!catalog.contains(suppression.getCode())) {
+            throw new PolicyEvaluationException("Rule " + suppression.getOrigin() + " suppressed an action with a reason code"
+                    + " missing from the catalog: " + suppression.getCode());
+        }
+        return suppression;
     }
 
     private void readRows(DecisionOutput output, List<TableEvaluation> tables, List<Finding> findings, List<Comparison> comparisons) {
@@ -147,7 +155,13 @@ public final class PolicyBundle {
         if (reason == null) {
             return;
         }
-        Outcome outcome = Outcome.valueOf(String.valueOf(row.get("outcome")));
+        Outcome outcome;
+        try {
+            outcome = Outcome.valueOf(String.valueOf(row.get("outcome")));
+        } catch (IllegalArgumentException e) {
+            throw new PolicyEvaluationException(source + " gives reason " + reason + " with outcome " + row.get("outcome")
+                    + "; a row with a reason must ask for AUTOMATE, HUMAN_REVIEW, ROUTE_TO_AGENT or ESCALATE", e);
+        }
         Finding finding = new Finding(outcome, String.valueOf(reason), source);
         row.forEach((key, value) -> {
             String name = String.valueOf(key);

@@ -97,6 +97,17 @@ public record PolicyFiles(Map<String, String> contents) {
         return selected;
     }
 
+    /** @return the 1-based line of the character at {@code index} in {@code content} */
+    static int lineOf(String content, int index) {
+        int line = 1;
+        for (int i = 0; i < index && i < content.length(); i++) {
+            if (content.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     /** @return the file whose path ends with {@code /name}, or null */
     public Map.Entry<String, String> named(String name) {
         return contents.entrySet().stream().filter(e -> e.getKey().endsWith("/" + name)).findFirst().orElse(null);

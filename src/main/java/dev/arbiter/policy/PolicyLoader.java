@@ -126,7 +126,7 @@ public final class PolicyLoader {
             Matcher matcher = LIST_REFERENCE.matcher(content);
             while (matcher.find()) {
                 if (!phrases.has(matcher.group(1))) {
-                    int line = (int) content.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
+                    int line = PolicyFiles.lineOf(content, matcher.start());
                     problems.add(PolicyProblem.error(file, line, 0, null,
                             "Word list '" + matcher.group(1) + "' is not defined in " + PhraseLists.FILE_NAME));
                 }

@@ -1,6 +1,7 @@
 package dev.arbiter.policy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -26,7 +28,9 @@ public final class ReasonCatalog {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Rejects a key written twice: YAML would otherwise let the second silently replace the first. */
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final int MESSAGE_DECIMALS = 4;
 
     /** One catalog entry. */
     public record Entry(String owner, String message) {
@@ -117,7 +121,10 @@ public final class ReasonCatalog {
         return out.toString();
     }
 
-    /** Formats a value for a message: plain decimals without trailing zeros, lists joined with commas. */
+    /**
+     * Formats a value for a message: decimals rounded to at most four places without trailing zeros, lists joined
+     * with commas.
+     */
     public static String format(Object value) {
         if (value instanceof Double || value instanceof Float) {
             return plain(BigDecimal.valueOf(((Number) value).doubleValue()));
@@ -132,7 +139,7 @@ public final class ReasonCatalog {
     }
 
     private static String plain(BigDecimal decimal) {
-        BigDecimal stripped = decimal.stripTrailingZeros();
+        BigDecimal stripped = decimal.setScale(Math.min(decimal.scale(), MESSAGE_DECIMALS), RoundingMode.HALF_UP).stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 

@@ -50,17 +50,15 @@ class WarmUp implements ApplicationRunner, HealthIndicator {
             return;
         }
         PolicyBundle bundle = policy.current();
-        int failed = 0;
-        for (int i = 0; i < decisions; i++) {
-            if (!runner.run(scenarios.get(i % scenarios.size()), bundle).passed() && i < scenarios.size()) {
-                failed++;
-            }
+        long failing = scenarios.stream().filter(scenario -> !runner.run(scenario, bundle).passed()).count();
+        for (int i = scenarios.size(); i < decisions; i++) {
+            runner.run(scenarios.get(i % scenarios.size()), bundle);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info("Warmed up with {} decisions over {} scenarios in {} ms ({} scenarios failing)", decisions,
-                scenarios.size(), millis, failed);
+                scenarios.size(), millis, failing);
         health = Health.up().withDetail("decisions", decisions).withDetail("scenarios", scenarios.size())
-                .withDetail("failingScenarios", failed).withDetail("millis", millis).build();
+                .withDetail("failingScenarios", failing).withDetail("millis", millis).build();
     }
 
     @Override

@@ -10,11 +10,12 @@ public record SentimentScore(double value, String source) {
 
     /**
      * Estimates sentiment from how many positive and negative phrases a message holds:
-     * {@code (positive - negative) / (positive + negative + 1)}, so one negative phrase gives -0.5, three -0.75,
-     * and a message with neither is neutral (0).
+     * {@code (positive - negative) / (positive + negative + 1)}, rounded to two decimals: one negative phrase
+     * gives -0.5, two -0.67, three -0.75, and a message with neither is neutral (0).
      */
     public static SentimentScore fromPhrases(int positive, int negative) {
-        return new SentimentScore((double) (positive - negative) / (positive + negative + 1), "LEXICON");
+        double raw = (double) (positive - negative) / (positive + negative + 1);
+        return new SentimentScore(Math.round(raw * 100) / 100.0, "LEXICON");
     }
 
     public static SentimentScore fromCaller(double value) {

@@ -1,7 +1,9 @@
 package dev.arbiter.web;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import dev.arbiter.decision.DecisionNotFoundException;
 import dev.arbiter.decision.IdempotencyConflictException;
 import dev.arbiter.trace.TraceUnavailableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -65,16 +68,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex;
-        while (cause != null) {
+        // A streamed body over the limit surfaces wrapped in a Jackson exception: look for it first.
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problems.of(HttpStatus.CONTENT_TOO_LARGE,
                         "payload-too-large", "Request body too large", tooLarge.getMessage()));
             }
+        }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
                 return ResponseEntity.badRequest().body(problems.invalid(List.of(describe(jackson))));
             }
-            cause = cause.getCause();
         }
         return ResponseEntity.badRequest().body(problems.invalid(List.of(
                 new Problems.FieldError("body", "a JSON request body is required"))));
@@ -103,6 +107,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String path(JacksonException e) {
+        if (e instanceof StreamReadException read && read.processor() != null) {
+            // Parser errors (duplicate keys, syntax, limits) carry no databind path, but the parser knows where it was.
+            String where = path(read.processor().streamReadContext());
+            if (!where.isEmpty()) {
+                return where;
+            }
+        }
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : e.getPath()) {
             if (reference.getPropertyName() != null) {
@@ -115,6 +126,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /** @return the dotted path of the parser's position, e.g. {@code customer.openTickets[0].priority}, or "" */
+    private static String path(TokenStreamContext context) {
+        Deque<String> steps = new ArrayDeque<>();
+        for (TokenStreamContext step = context; step != null && !step.inRoot(); step = step.getParent()) {
+            if (step.inObject() && step.currentName() != null) {
+                steps.push(step.currentName());
+            } else if (step.inArray() && step.hasCurrentIndex()) {
+                steps.push("[" + step.getCurrentIndex() + "]");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String step : steps) {
+            if (path.length() > 0 && !step.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(step);
+        }
+        return path.toString();
     }
 
     private static String describeType(Class<?> type) {

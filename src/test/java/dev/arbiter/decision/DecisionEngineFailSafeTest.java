@@ -1,0 +1,148 @@
+package dev.arbiter.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+import dev.arbiter.policy.PolicyBundle;
+import dev.arbiter.policy.PolicyFiles;
+import dev.arbiter.policy.PolicyLoader;
+import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.scoring.IntentClassifier;
+import dev.arbiter.scoring.IntentScoring;
+import dev.arbiter.scoring.LabelScore;
+import dev.arbiter.scoring.ModelRef;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Whatever fails — the model, the rules — a decision is still made, conservatively and with a reason. */
+class DecisionEngineFailSafeTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void aFailingIntentModelGivesHumanReviewWithModelUnavailable() {
+        DecisionEngine engine = engineWith(classifier(List.of(), new IllegalStateException("model file corrupt")));
+
+        DecisionResponse response = engine.evaluate("d-1", requestWithoutIntent(), shippedPolicy(), null, NOW).response();
+
+        assertThat(response.outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
+        assertThat(response.reasons()).extracting(DecisionResponse.ReasonView::code).contains("MODEL_UNAVAILABLE");
+        assertThat(response.reasons().get(0).message()).contains("the intent model failed");
+        assertThat(response.intent().source()).isEqualTo("NONE");
+    }
+
+    @Test
+    void anIntentModelReturningNaNIsNeverAutomated() {
+        DecisionEngine engine = engineWith(classifier(List.of(new LabelScore("track_order", Double.NaN)), null));
+
+        DecisionResponse response = engine.evaluate("d-2", requestWithoutIntent(), shippedPolicy(), null, NOW).response();
+
+        assertThat(response.outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
+        assertThat(response.reasons()).extracting(DecisionResponse.ReasonView::code).containsExactly("MODEL_UNAVAILABLE");
+    }
+
+    @Test
+    void aConfidentModelScoreIsUsedAndNamedInTheAnswer() {
+        DecisionEngine engine = engineWith(classifier(List.of(new LabelScore("track_order", 0.97)), null));
+
+        DecisionResponse response = engine.evaluate("d-3", requestWithoutIntent(), shippedPolicy(), null, NOW).response();
+
+        assertThat(response.outcome()).isEqualTo(Outcome.AUTOMATE);
+        assertThat(response.intent().source()).isEqualTo("MODEL");
+        assertThat(response.models()).containsExactly(new DecisionResponse.ModelView("intent", "v-test"));
+    }
+
+    @Test
+    void aRuleThatThrowsGivesHumanReviewWithPolicyEngineErrorAndTheFailureInTheTrace() {
+        PolicyBundle broken = shippedPolicyWith("rules/broken.drl", """
+                package arbiter.policy;
+                import dev.arbiter.policy.facts.*;
+                rule "Rule that fails at run time"
+                when
+                    Interaction()
+                then
+                    throw new IllegalStateException("division by zero in a consequence");
+                end
+                """);
+
+        Evaluation evaluation = engineWith(null).evaluate("d-4", automatableRequest(), broken, null, NOW);
+
+        assertThat(evaluation.response().outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
+        assertThat(evaluation.response().reasons()).extracting(DecisionResponse.ReasonView::code).containsExactly("POLICY_ENGINE_ERROR");
+        assertThat(evaluation.response().reasons().get(0).message()).doesNotContain("division by zero");
+        assertThat(evaluation.trace().failure()).contains("division by zero in a consequence");
+        assertThat(evaluation.response().handoff()).isNotNull();
+    }
+
+    @Test
+    void theSameRequestIsAutomatedByTheShippedPolicy() {
+        DecisionResponse response = engineWith(null).evaluate("d-5", automatableRequest(), shippedPolicy(), null, NOW).response();
+
+        assertThat(response.outcome()).isEqualTo(Outcome.AUTOMATE);
+        assertThat(response.handoff()).isNull();
+    }
+
+    private static DecisionEngine engineWith(IntentClassifier classifier) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        if (classifier != null) {
+            beans.addBean("intentClassifier", classifier);
+        }
+        return new DecisionEngine(new IntentScoring(beans.getBeanProvider(IntentClassifier.class)), new FeatureExtractor(),
+                new TraceBuilder());
+    }
+
+    private static IntentClassifier classifier(List<LabelScore> scores, RuntimeException failure) {
+        return new IntentClassifier() {
+            @Override
+            public ModelRef model() {
+                return new ModelRef("intent", "v-test");
+            }
+
+            @Override
+            public List<LabelScore> predict(String message, List<String> history) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return scores;
+            }
+        };
+    }
+
+    private static PolicyBundle shipped;
+
+    private static synchronized PolicyBundle shippedPolicy() {
+        if (shipped == null) {
+            shipped = new PolicyLoader().load(PolicyFiles.read(Path.of("rules"), Path.of("dmn-models")));
+        }
+        return shipped;
+    }
+
+    private static PolicyBundle shippedPolicyWith(String path, String content) {
+        Map<String, String> files = new TreeMap<>(PolicyFiles.read(Path.of("rules"), Path.of("dmn-models")).contents());
+        files.put(path, content);
+        return new PolicyLoader().load(new PolicyFiles(files));
+    }
+
+    private static DecisionRequest requestWithoutIntent() {
+        return JSON.readValue("""
+                {"lineOfBusiness": "RETAIL", "at": "2026-11-21T10:00:00Z",
+                 "customer": {"id": "c-1", "tier": "STANDARD"},
+                 "interaction": {"channel": "CHAT", "message": "Where is my parcel?"}}""", DecisionRequest.class);
+    }
+
+    private static DecisionRequest automatableRequest() {
+        return JSON.readValue("""
+                {"lineOfBusiness": "RETAIL", "at": "2026-11-21T10:00:00Z",
+                 "customer": {"id": "c-1", "tier": "STANDARD"},
+                 "interaction": {"channel": "CHAT", "message": "Where is my parcel?",
+                                 "intent": {"label": "track_order", "confidence": 0.95}}}""", DecisionRequest.class);
+    }
+}

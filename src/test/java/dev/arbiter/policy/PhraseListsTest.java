@@ -1,0 +1,134 @@
+package dev.arbiter.policy;
+
+import static dev.arbiter.policy.PolicyFixtures.phraseLists;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.arbiter.policy.facts.PhraseMatch;
+
+/** Word lists match whole normalised words, phrases of several words in order, every occurrence. */
+class PhraseListsTest {
+
+    private static PhraseLists lists() {
+        return phraseLists("""
+                legal-threat:
+                  - sue
+                  - legal action
+                  - small claims
+                negative:
+                  - ridiculous
+                  - can't believe
+                  - Fed Up
+                """);
+    }
+
+    private static List<String> phrasesIn(String text) {
+        return lists().find(Words.of(text), "message").stream().map(PhraseMatch::getPhrase).toList();
+    }
+
+    @Test
+    void matchingIgnoresCaseAndPunctuation() {
+        assertThat(phrasesIn("I'll SUE!")).containsExactly("sue");
+        assertThat(phrasesIn("...sue?")).containsExactly("sue");
+    }
+
+    @Test
+    void matchesWholeWordsOnly() {
+        assertThat(phrasesIn("I will pursue this issue")).isEmpty();
+        assertThat(phrasesIn("Sue's sister")).isEmpty();
+        assertThat(phrasesIn("suede shoes")).isEmpty();
+    }
+
+    @Test
+    void multiWordPhraseMatchesAcrossPunctuation() {
+        assertThat(phrasesIn("I am taking LEGAL-ACTION")).containsExactly("legal action");
+        assertThat(phrasesIn("legal... action, or small\nclaims")).containsExactly("legal action", "small claims");
+    }
+
+    @Test
+    void multiWordPhraseNeedsItsWordsInOrderAndAdjacent() {
+        assertThat(phrasesIn("action legal")).isEmpty();
+        assertThat(phrasesIn("legal team action")).isEmpty();
+    }
+
+    @Test
+    void curlyApostrophesMatchStraightOnes() {
+        assertThat(phrasesIn("I can\u2019t believe it")).containsExactly("can't believe");
+    }
+
+    @Test
+    void phrasesInTheFileAreNormalisedLikeTheText() {
+        assertThat(phrasesIn("I'm fed up")).containsExactly("fed up");
+        assertThat(lists().phrases().get("negative")).contains("fed up");
+    }
+
+    @Test
+    void everyOccurrenceIsCounted() {
+        List<PhraseMatch> matches = lists().find(Words.of("Ridiculous. Ridiculous! I'll sue, sue, SUE."), "history[0]");
+
+        assertThat(matches).extracting(PhraseMatch::getList, PhraseMatch::getPhrase)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("legal-threat", "sue"),
+                        org.assertj.core.groups.Tuple.tuple("legal-threat", "sue"),
+                        org.assertj.core.groups.Tuple.tuple("legal-threat", "sue"),
+                        org.assertj.core.groups.Tuple.tuple("negative", "ridiculous"),
+                        org.assertj.core.groups.Tuple.tuple("negative", "ridiculous"));
+        assertThat(matches).allSatisfy(match -> {
+            assertThat(match.getSource()).isEqualTo("history[0]");
+            assertThat(match.isInMessage()).isFalse();
+        });
+    }
+
+    @Test
+    void matchesFromTheCurrentMessageSayTheyAreInTheMessage() {
+        assertThat(lists().find(Words.of("sue"), "message")).singleElement()
+                .satisfies(match -> assertThat(match.isInMessage()).isTrue());
+    }
+
+    @Test
+    void listNamesAreKnown() {
+        assertThat(lists().has("legal-threat")).isTrue();
+        assertThat(lists().has("legal-threats")).isFalse();
+    }
+
+    @Test
+    void emptyPhraseIsReportedWithItsList() {
+        List<PolicyProblem> problems = new ArrayList<>();
+
+        PhraseLists.parse(PolicyFixtures.PHRASES, "negative:\n  - bad\n  - '?!'\n", problems);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(PolicyFixtures.PHRASES);
+            assertThat(problem.element()).isEqualTo("negative");
+        });
+    }
+
+    @Test
+    void shippedLegalListFindsTheExamplesOfThePolicy() {
+        PhraseLists shipped = PolicyFixtures.shippedBundle().phrases();
+
+        List<PhraseMatch> matches = shipped.find(Words.of("My LAWYER says I should sue; legal action is next, see you in court."), "message");
+
+        assertThat(matches).filteredOn(match -> match.getList().equals("legal-threat"))
+                .extracting(PhraseMatch::getPhrase).contains("lawyer", "sue", "legal action", "court");
+        assertThat(shipped.find(Words.of("I will pursue this issue"), "message"))
+                .filteredOn(match -> match.getList().equals("legal-threat")).isEmpty();
+    }
+
+    @Test
+    void listWrittenTwiceIsReportedInsteadOfSilentlyDroppingTheFirst() {
+        List<PolicyProblem> problems = new ArrayList<>();
+
+        PhraseLists.parse(PolicyFixtures.PHRASES, "negative:\n  - bad\nlegal-threat:\n  - sue\nnegative:\n  - worse\n", problems);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.isError()).isTrue();
+            assertThat(problem.file()).isEqualTo(PolicyFixtures.PHRASES);
+            assertThat(problem.message()).contains("negative");
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package dev.arbiter.policy;
+
+import static dev.arbiter.policy.PolicyBundleTest.facts;
+import static dev.arbiter.policy.PolicyBundleTest.interaction;
+import static dev.arbiter.policy.PolicyFixtures.shippedFiles;
+import static dev.arbiter.policy.PolicyFixtures.withEdit;
+import static dev.arbiter.policy.PolicyFixtures.withFile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.policy.facts.ProposedAction;
+
+/**
+ * A valid bundle that fails while evaluating throws {@link PolicyEvaluationException}, so that the engine can fail
+ * safe, and stays usable for the next decision. Each bundle is built in memory from the shipped files plus one change.
+ */
+class PolicyBundleFailureTest {
+
+    private static PolicyBundle shippedPlusRule(String file, String rule) {
+        return new PolicyLoader().load(withFile(shippedFiles(), file, """
+                package arbiter.policy;
+
+                import dev.arbiter.policy.facts.*;
+
+                """ + rule));
+    }
+
+    @Test
+    void ruleWhoseConsequenceThrowsMakesAssessThrowPolicyEvaluationException() {
+        PolicyBundle bundle = explodingOnVoiceCalls();
+
+        assertThatThrownBy(() -> bundle.assess(facts(interaction("track_order", 0.95).channel("VOICE").build())))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessageContaining("boom")
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void bundleStaysUsableAfterARuleFailed() {
+        PolicyBundle bundle = explodingOnVoiceCalls();
+        assertThatThrownBy(() -> bundle.assess(facts(interaction("track_order", 0.95).channel("VOICE").build())))
+                .isInstanceOf(PolicyEvaluationException.class);
+
+        Assessment next = bundle.assess(facts(interaction("track_order", 0.95).build()));
+
+        assertThat(next.findings()).extracting(finding -> finding.getCode()).containsExactly("AUTOMATION_APPROVED");
+        assertThat(next.rulesFired()).extracting(RuleFiring::rule).containsExactly("Automation approved");
+    }
+
+    @Test
+    void findingWithACodeMissingFromTheCatalogFailsAtEvaluation() {
+        PolicyBundle bundle = shippedPlusRule("rules/sneaky.drl", """
+                rule "Builds its finding by hand"
+                when
+                    Interaction( channel == "VOICE" )
+                then
+                    insert( new Finding(Outcome.ESCALATE, "NOT_IN_CATALOG", "rule:sneaky") );
+                end
+                """);
+
+        assertThatThrownBy(() -> bundle.assess(facts(interaction("track_order", 0.95).channel("VOICE").build())))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessageContaining("NOT_IN_CATALOG");
+    }
+
+    @Test
+    void suppressionWithACodeMissingFromTheCatalogFailsAtEvaluation() {
+        PolicyBundle bundle = shippedPlusRule("rules/sneaky.drl", """
+                rule "Builds its suppression by hand"
+                when
+                    $action : ProposedAction()
+                then
+                    insert( new Suppression($action.getId(), "NOT_IN_CATALOG", "rule:sneaky") );
+                end
+                """);
+        PolicyFacts facts = facts(interaction("track_order", 0.95).build(), PolicyBundleTest.customer("STANDARD"), List.of(),
+                List.of(new ProposedAction("promo-1", "SURVEY", null)));
+
+        assertThatThrownBy(() -> bundle.assess(facts))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessageContaining("NOT_IN_CATALOG");
+    }
+
+    @Test
+    void tableRowWithAReasonButNoOutcomeFailsAsAPolicyEvaluationError() {
+        PolicyBundle bundle = new PolicyLoader().load(withEdit(shippedFiles(), "dmn-models/routing.dmn",
+                "<text>\"HUMAN_REVIEW\"</text>", "<text>null</text>"));
+
+        assertThatThrownBy(() -> bundle.assess(facts(interaction("no_such_intent", 0.95).build())))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessageContaining("UNKNOWN_INTENT");
+    }
+
+    @Test
+    void feelErrorThatOnlyShowsAtEvaluationMakesRouteThrowPolicyEvaluationException() {
+        PolicyBundle bundle = new PolicyLoader().load(withEdit(shippedFiles(), "dmn-models/priority.dmn",
+                "<text>&lt; -0.5</text>", "<text>&lt;&lt; -0.5</text>"));
+        PolicyFacts facts = facts(interaction("track_order", 0.95).sentiment(-0.9, "CALLER").build());
+
+        assertThatThrownBy(() -> bundle.route(facts, Outcome.HUMAN_REVIEW))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessageContaining("dmn-models/priority.dmn");
+    }
+
+    /** The shipped policy plus a rule whose consequence throws for every VOICE interaction. */
+    private static PolicyBundle explodingOnVoiceCalls() {
+        return shippedPlusRule("rules/exploding.drl", """
+                rule "Explodes on voice calls"
+                when
+                    Interaction( channel == "VOICE" )
+                then
+                    throw new IllegalStateException("boom");
+                end
+                """);
+    }
+}

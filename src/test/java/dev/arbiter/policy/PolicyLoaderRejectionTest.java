@@ -1,0 +1,180 @@
+package dev.arbiter.policy;
+
+import static dev.arbiter.policy.PolicyFixtures.CATALOG;
+import static dev.arbiter.policy.PolicyFixtures.content;
+import static dev.arbiter.policy.PolicyFixtures.errors;
+import static dev.arbiter.policy.PolicyFixtures.lineOf;
+import static dev.arbiter.policy.PolicyFixtures.loadFailure;
+import static dev.arbiter.policy.PolicyFixtures.shippedFiles;
+import static dev.arbiter.policy.PolicyFixtures.withEdit;
+import static dev.arbiter.policy.PolicyFixtures.withFile;
+import static dev.arbiter.policy.PolicyFixtures.withoutFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every way a policy edit can be wrong is rejected by the loader with a problem that names the file and, where the
+ * engine allows, the line or the table row. Each test changes one file of the shipped policy in memory.
+ */
+class PolicyLoaderRejectionTest {
+
+    private static final String KILL_SWITCH = "rules/kill-switch.drl";
+    private static final String ESCALATION = "rules/escalation.drl";
+    private static final String ROUTING = "dmn-models/routing.dmn";
+
+    @Test
+    void drlSyntaxErrorIsReportedWithFileAndLineOfTheBrokenLine() {
+        String broken = "Interaction( automationPaused == , $scope : pauseScope )";
+        PolicyFiles files = withEdit(shippedFiles(), KILL_SWITCH, "Interaction( automationPaused == true, $scope : pauseScope )", broken);
+        int line = lineOf(content(files, KILL_SWITCH), broken);
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo(KILL_SWITCH);
+            assertThat(problem.line()).isEqualTo(line);
+        });
+        assertThat(failure.getMessage()).contains(KILL_SWITCH + ":" + line);
+    }
+
+    @Test
+    void ruleEmittingACodeMissingFromTheCatalogIsReportedWithFileAndLine() {
+        PolicyFiles files = withEdit(shippedFiles(), KILL_SWITCH, "\"AUTOMATION_PAUSED\"", "\"AUTOMATION_STOPPED\"");
+        int line = lineOf(content(files, KILL_SWITCH), "AUTOMATION_STOPPED");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(KILL_SWITCH);
+            assertThat(problem.line()).isEqualTo(line);
+            assertThat(problem.message()).contains("AUTOMATION_STOPPED", "not in the reason catalog");
+        });
+    }
+
+    @Test
+    void tableRowWithAReasonMissingFromTheCatalogIsReportedWithFileAndRowId() {
+        PolicyFiles files = withEdit(shippedFiles(), ROUTING, "<text>\"UNKNOWN_INTENT\"</text>", "<text>\"UNKNOWN_INTENTION\"</text>");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(ROUTING);
+            assertThat(problem.element()).isEqualTo("Queue/route-unknown-intent");
+            assertThat(problem.message()).contains("UNKNOWN_INTENTION", "not in the reason catalog");
+        });
+    }
+
+    @Test
+    void tableRowWithAnInvalidOutcomeIsReportedWithFileAndRowId() {
+        PolicyFiles files = withEdit(shippedFiles(), ROUTING, "<text>\"ROUTE_TO_AGENT\"</text>", "<text>\"ROUTE_TO_BOT\"</text>");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(ROUTING);
+            assertThat(problem.element()).isEqualTo("Queue/route-human-requested");
+            assertThat(problem.message()).contains("ROUTE_TO_BOT");
+        });
+    }
+
+    @Test
+    void brokenDmnXmlIsReportedWithItsFileAndLineInsteadOfCrashingTheLoader() {
+        String routing = content(shippedFiles(), ROUTING);
+        String truncated = routing.substring(0, routing.indexOf("</decisionTable>"));
+        PolicyFiles files = withFile(shippedFiles(), ROUTING, truncated);
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo(ROUTING);
+            assertThat(problem.line()).isEqualTo(truncated.split("\n", -1).length);
+            assertThat(problem.message()).contains("XML");
+        });
+    }
+
+    @Test
+    void wellFormedXmlThatIsNotDmnIsReportedWithItsFile() {
+        PolicyFiles files = withFile(shippedFiles(), "dmn-models/notes.dmn", "<?xml version=\"1.0\"?>\n<notes>todo</notes>\n");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("dmn-models/notes.dmn");
+            assertThat(problem.message()).contains("definitions");
+        });
+    }
+
+    @Test
+    void missingReasonCatalogIsReported() {
+        PolicyLoadException failure = loadFailure(withoutFile(shippedFiles(), CATALOG));
+
+        assertThat(errors(failure)).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo(CATALOG);
+            assertThat(problem.message()).contains("missing");
+        });
+    }
+
+    @Test
+    void catalogEntryWithoutAMessageIsReportedWithItsCode() {
+        String entry = "\nUNEXPLAINED_CODE:\n  owner: Operations\n";
+        PolicyFiles files = withFile(shippedFiles(), CATALOG, content(shippedFiles(), CATALOG) + entry);
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(CATALOG);
+            assertThat(problem.element()).isEqualTo("UNEXPLAINED_CODE");
+            assertThat(problem.message()).contains("message");
+        });
+    }
+
+    @Test
+    void ruleNamingAWordListMissingFromPhrasesIsReportedWithFileAndLine() {
+        PolicyFiles files = withEdit(shippedFiles(), ESCALATION, "list == \"legal-threat\"", "list == \"legal-threats\"");
+        int line = lineOf(content(files, ESCALATION), "list == \"legal-threats\"");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(ESCALATION);
+            assertThat(problem.line()).isEqualTo(line);
+            assertThat(problem.message()).contains("legal-threats", "phrases.yaml");
+        });
+    }
+
+    @Test
+    void missingRequiredDecisionIsReportedByName() {
+        PolicyLoadException failure = loadFailure(withoutFile(shippedFiles(), ROUTING));
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.element()).isEqualTo("Queue");
+            assertThat(problem.message()).contains("'Queue'");
+        });
+    }
+
+    @Test
+    void catalogCodeNeverUsedIsAWarningNotAnError() {
+        String entry = "\nNEVER_USED:\n  owner: Operations\n  message: \"Nobody emits this.\"\n";
+        PolicyFiles files = withFile(shippedFiles(), CATALOG, content(shippedFiles(), CATALOG) + entry);
+
+        PolicyBundle bundle = new PolicyLoader().load(files);
+
+        assertThat(bundle.warnings()).anySatisfy(problem -> {
+            assertThat(problem.severity()).isEqualTo(PolicyProblem.Severity.WARNING);
+            assertThat(problem.file()).isEqualTo(CATALOG);
+            assertThat(problem.element()).isEqualTo("NEVER_USED");
+        });
+        assertThat(bundle.catalog().contains("NEVER_USED")).isTrue();
+    }
+
+    @Test
+    void everyProblemIsListedNotOnlyTheFirst() {
+        PolicyFiles files = withEdit(shippedFiles(), KILL_SWITCH, "\"AUTOMATION_PAUSED\"", "\"AUTOMATION_STOPPED\"");
+        files = withEdit(files, ROUTING, "<text>\"UNKNOWN_INTENT\"</text>", "<text>\"UNKNOWN_INTENTION\"</text>");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).extracting(PolicyProblem::file).containsExactly(ROUTING, KILL_SWITCH);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.arbiter.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Customer text is split into normalised words before any word list is tested. */
+class WordsTest {
+
+    @Test
+    void lowerCasesAndDropsPunctuation() {
+        assertThat(Words.of("I will SUE you!!! Legal-Action, now.")).containsExactly("i", "will", "sue", "you", "legal", "action", "now");
+    }
+
+    @Test
+    void unifiesCurlyApostrophesAndKeepsThemInsideWords() {
+        assertThat(Words.of("I can\u2019t pay, it\u2018s ridiculous")).containsExactly("i", "can't", "pay", "it's", "ridiculous");
+    }
+
+    @Test
+    void dropsQuotesAroundWords() {
+        assertThat(Words.of("'sue' the customers'")).containsExactly("sue", "the", "customers");
+    }
+
+    @Test
+    void foldsCompatibilityCharacters() {
+        assertThat(Words.of("\uFF33\uFF35\uFF25 me")).containsExactly("sue", "me");
+    }
+
+    @Test
+    void nullOrBlankTextHasNoWords() {
+        assertThat(Words.of(null)).isEmpty();
+        assertThat(Words.of("  ?! ")).isEmpty();
+    }
+}

@@ -1,0 +1,335 @@
+package dev.arbiter.web;
+
+import static dev.arbiter.support.Api.DECISIONS;
+import static dev.arbiter.support.Api.JSON;
+import static dev.arbiter.support.Api.assertProblem;
+import static dev.arbiter.support.Api.errorFields;
+import static dev.arbiter.support.DecisionRequests.automatableChatRequest;
+import static dev.arbiter.support.DecisionRequests.designExampleRequest;
+import static dev.arbiter.support.DecisionRequests.with;
+import static dev.arbiter.support.DecisionRequests.withHistory;
+import static dev.arbiter.support.DecisionRequests.withIntentConfidence;
+import static dev.arbiter.support.DecisionRequests.withProposedActions;
+import static dev.arbiter.support.DecisionRequests.without;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import dev.arbiter.support.HttpServiceTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every client mistake in a decision request is a 4xx {@code application/problem+json} naming the offending
+ * field, never a 5xx, and leaves no trace row behind.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadDecisionRequestTest extends HttpServiceTest {
+
+    private static final int MAX_BODY_BYTES = 65_536;
+
+    // --- missing required fields
+
+    @Test
+    void missingCustomerIsRejectedNamingTheField() {
+        assertInvalid(without(automatableChatRequest(), "customer"), "customer");
+    }
+
+    @Test
+    void missingInteractionIsRejectedNamingTheField() {
+        assertInvalid(without(automatableChatRequest(), "interaction"), "interaction");
+    }
+
+    @Test
+    void missingChannelIsRejectedNamingTheField() {
+        assertInvalid(without(automatableChatRequest(), "interaction.channel"), "interaction.channel");
+    }
+
+    @Test
+    void missingMessageIsRejectedNamingTheField() {
+        assertInvalid(without(automatableChatRequest(), "interaction.message"), "interaction.message");
+    }
+
+    @Test
+    void blankMessageIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "interaction.message", "   "), "interaction.message");
+    }
+
+    @Test
+    void missingLineOfBusinessIsRejectedNamingTheField() {
+        assertInvalid(without(automatableChatRequest(), "lineOfBusiness"), "lineOfBusiness");
+    }
+
+    @Test
+    void missingCustomerIdIsRejectedNamingTheField() {
+        assertInvalid(without(automatableChatRequest(), "customer.id"), "customer.id");
+    }
+
+    @Test
+    void everyMissingFieldIsNamedInOneProblem() {
+        ObjectNode request = without(without(automatableChatRequest(), "customer.id"), "interaction.message");
+
+        JsonNode problem = assertRejected(() -> api.decide(request), 400);
+
+        assertThat(errorFields(problem)).contains("customer.id", "interaction.message");
+    }
+
+    // --- values outside the documented value sets
+
+    @Test
+    void unknownChannelIsRejectedNamingTheField() {
+        JsonNode problem = assertInvalid(with(automatableChatRequest(), "interaction.channel", "FAX"), "interaction.channel");
+
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("CHAT", "EMAIL");
+    }
+
+    @Test
+    void unknownTierIsRejectedNamingTheField() {
+        assertInvalid(with(designExampleRequest(), "customer.tier", "DIAMOND"), "customer.tier");
+    }
+
+    @Test
+    void unknownTicketPriorityIsRejectedNamingTheField() {
+        assertInvalid(with(designExampleRequest(), "customer.openTickets[0].priority", "P5"),
+                "customer.openTickets[0].priority");
+    }
+
+    @Test
+    void unknownReturnReasonIsRejectedNamingTheField() {
+        assertInvalid(with(designExampleRequest(), "customer.recentReturns[0].reason", "BORED"),
+                "customer.recentReturns[0].reason");
+    }
+
+    @Test
+    void unknownContactKindIsRejectedNamingTheField() {
+        assertInvalid(with(designExampleRequest(), "customer.recentContacts[0].kind", "SALES"),
+                "customer.recentContacts[0].kind");
+    }
+
+    @Test
+    void unknownActionTypeIsRejectedNamingTheField() {
+        assertInvalid(with(designExampleRequest(), "proposedActions[0].type", "DISCOUNT"), "proposedActions[0].type");
+    }
+
+    @Test
+    void enumValueGivenAsANumberIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "interaction.channel", 0), "interaction.channel");
+    }
+
+    @Test
+    void lowerCaseLineOfBusinessIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "lineOfBusiness", "retail"), "lineOfBusiness");
+    }
+
+    // --- wrong JSON types
+
+    @Test
+    void stringForANumberIsRejectedNamingTheField() {
+        assertInvalid(with(designExampleRequest(), "customer.lifetimeValue", "a lot"), "customer.lifetimeValue");
+    }
+
+    @Test
+    void numericStringForAConfidenceIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "interaction.intent.confidence", "0.97"), "interaction.intent.confidence");
+    }
+
+    @Test
+    void numberForAStringIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "customer.id", 123), "customer.id");
+    }
+
+    @Test
+    void objectForAnArrayIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "interaction.history", JSON.createObjectNode()), "interaction.history");
+    }
+
+    @Test
+    void arrayForAnObjectIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "customer", JSON.createArrayNode()), "customer");
+    }
+
+    // --- malformed JSON
+
+    @Test
+    void malformedJsonIsRejected() {
+        JsonNode problem = assertRejected(() -> api.decide("{\"lineOfBusiness\": \"RETAIL\", \"customer\": {"), 400);
+
+        assertThat(errorFields(problem)).isNotEmpty().allSatisfy(field -> assertThat(field).isNotBlank());
+    }
+
+    @Test
+    void trailingContentAfterTheJsonIsRejected() {
+        String body = JSON.writeValueAsString(automatableChatRequest()) + " {}";
+
+        assertRejected(() -> api.decide(body), 400);
+    }
+
+    @Test
+    void unknownFieldIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "customer.nickname", "Bob"), "customer.nickname");
+    }
+
+    @Test
+    void duplicateKeyIsRejectedNamingTheField() {
+        String body = JSON.writeValueAsString(automatableChatRequest())
+                .replaceFirst("\\{", "{\"lineOfBusiness\":\"FINANCE\",");
+
+        JsonNode problem = assertRejected(() -> api.decide(body), 400);
+
+        assertThat(errorFields(problem)).contains("lineOfBusiness");
+    }
+
+    @Test
+    void emptyBodyIsRejected() {
+        JsonNode problem = assertRejected(() -> api.decide(""), 400);
+
+        assertThat(errorFields(problem)).containsExactly("body");
+    }
+
+    @Test
+    void jsonNullBodyIsRejected() {
+        assertRejected(() -> api.decide("null"), 400);
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheLimitIsRejected() {
+        String deep = "[".repeat(5_000) + "\"x\"" + "]".repeat(5_000);
+        String body = JSON.writeValueAsString(automatableChatRequest())
+                .replace("\"channel\"", "\"history\":[" + deep + "],\"channel\"");
+
+        JsonNode problem = assertRejected(() -> api.decide(body), 400);
+
+        assertThat(errorFields(problem)).isNotEmpty().allSatisfy(field -> assertThat(field).startsWith("interaction.history"));
+    }
+
+    // --- ranges and formats
+
+    @Test
+    void intentConfidenceAboveOneIsRejectedNamingTheField() {
+        assertInvalid(withIntentConfidence(automatableChatRequest(), 1.5), "interaction.intent.confidence");
+    }
+
+    @Test
+    void negativeIntentConfidenceIsRejectedNamingTheField() {
+        assertInvalid(withIntentConfidence(automatableChatRequest(), -0.1), "interaction.intent.confidence");
+    }
+
+    @Test
+    void aiAnswerConfidenceAboveOneIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "interaction.aiAnswer.confidence", 1.5), "interaction.aiAnswer.confidence");
+    }
+
+    @Test
+    void sentimentAboveOneIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "interaction.sentiment", 1.2), "interaction.sentiment");
+    }
+
+    @Test
+    void dateWithoutOffsetIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "at", "2026-11-21T10:00:00"), "at");
+    }
+
+    @Test
+    void ticketDateWithoutOffsetIsRejectedNamingTheField() {
+        assertInvalid(with(designExampleRequest(), "customer.openTickets[0].openedAt", "2026-11-20T09:00:00"),
+                "customer.openTickets[0].openedAt");
+    }
+
+    @Test
+    void unknownTimeZoneIsRejectedNamingTheField() {
+        assertInvalid(with(automatableChatRequest(), "customer.timeZone", "Mars/Olympus"), "customer.timeZone");
+    }
+
+    // --- sizes
+
+    @Test
+    void tooManyProposedActionsAreRejectedNamingTheField() {
+        assertThat(api.decided(withProposedActions(automatableChatRequest(), 20)).path("actions").size()).isEqualTo(20);
+
+        assertInvalid(withProposedActions(automatableChatRequest(), 21), "proposedActions");
+    }
+
+    @Test
+    void tooLongHistoryIsRejectedNamingTheField() {
+        assertThat(api.decided(withHistory(automatableChatRequest(), 50)).path("outcome").asString()).isNotBlank();
+
+        assertInvalid(withHistory(automatableChatRequest(), 51), "interaction.history");
+    }
+
+    @Test
+    void tooLongMessageIsRejectedNamingTheField() {
+        assertThat(api.decided(with(automatableChatRequest(), "interaction.message", "a".repeat(4000)))
+                .path("outcome").asString()).isNotBlank();
+
+        assertInvalid(with(automatableChatRequest(), "interaction.message", "a".repeat(4001)), "interaction.message");
+    }
+
+    @Test
+    void textPlainIsRejectedAsUnsupportedMediaType() {
+        String body = JSON.writeValueAsString(automatableChatRequest());
+
+        assertRejected(() -> api.send(api.request(DECISIONS).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(body))), 415);
+    }
+
+    @Test
+    void bodyOverTheLimitWithContentLengthIsRejectedAs413() {
+        byte[] body = oversizedBody();
+
+        HttpResponse<String> response = api.send(api.request(DECISIONS).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertRejected(() -> response, 413);
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIsRejectedAs413() {
+        byte[] body = oversizedBody();
+
+        HttpResponse<String> response = api.send(api.request(DECISIONS).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+        assertRejected(() -> response, 413);
+    }
+
+    /** A well-formed request that is only wrong in being larger than the limit. */
+    private static byte[] oversizedBody() {
+        ObjectNode request = automatableChatRequest();
+        var history = JSON.createArrayNode();
+        for (int i = 0; i < 20; i++) {
+            history.add("x".repeat(3_999));
+        }
+        byte[] body = JSON.writeValueAsString(with(request, "interaction.history", history)).getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).isGreaterThan(MAX_BODY_BYTES);
+        return body;
+    }
+
+    /** Posts {@code request}, expects a 400 naming {@code field}, and returns the problem. */
+    private JsonNode assertInvalid(JsonNode request, String field) {
+        JsonNode problem = assertRejected(() -> api.decide(request), 400);
+        assertThat(errorFields(problem)).as("fields named by %s", problem).contains(field);
+        assertThat(problem.path("errors")).allSatisfy(error -> assertThat(error.path("message").asString()).isNotBlank());
+        return problem;
+    }
+
+    /** Sends, expects a problem of {@code status}, checks no decision was stored, and returns the problem. */
+    private JsonNode assertRejected(Supplier<HttpResponse<String>> send, int status) {
+        int before = storedDecisions();
+        HttpResponse<String> response = send.get();
+        JsonNode problem = assertProblem(response, status);
+        assertThat(problem.has("decisionId")).isFalse();
+        assertThat(storedDecisions()).as("a rejected request stores no trace").isEqualTo(before);
+        return problem;
+    }
+
+    private int storedDecisions() {
+        return jdbc.sql("SELECT COUNT(*) FROM decision_trace").query(Integer.class).single();
+    }
+}
