@@ -15,14 +15,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.policy.PolicyFiles;
 import dev.arbiter.policy.PolicyLoader;
 import dev.arbiter.scenario.ScenarioLoader;
-import dev.arbiter.scoring.IntentClassifier;
-import dev.arbiter.scoring.IntentScoring;
+import dev.arbiter.scoring.Models;
 import dev.arbiter.support.DecisionRequests;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +40,7 @@ public class DecisionEngineBenchmark {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
     private DecisionEngine engine;
+    private final Models models = Models.none();
     private PolicyBundle bundle;
     private JsonMapper json;
     private DecisionRequest example;
@@ -51,8 +50,7 @@ public class DecisionEngineBenchmark {
     @Setup
     public void setUp() {
         bundle = new PolicyLoader().load(PolicyFiles.read(Path.of("rules"), Path.of("dmn-models")));
-        engine = new DecisionEngine(new IntentScoring(new StaticListableBeanFactory().getBeanProvider(IntentClassifier.class)),
-                new FeatureExtractor(), new TraceBuilder());
+        engine = new DecisionEngine(new FeatureExtractor(), new TraceBuilder());
         json = JsonMapper.builder().build();
         mix = new ScenarioLoader().load(Path.of("policy-tests")).stream()
                 .map(scenario -> json.convertValue(scenario.request(), DecisionRequest.class))
@@ -63,20 +61,20 @@ public class DecisionEngineBenchmark {
     /** The DESIGN.md example: a sensitive billing intent, a suppressed offer, a PLATINUM customer. */
     @Benchmark
     public DecisionResponse designExample() {
-        return engine.evaluate("bench", example, bundle, null, NOW).response();
+        return engine.evaluate("bench", example, bundle, null, NOW, models).response();
     }
 
     /** Every request of the policy scenarios in turn: automation, escalations, suppressions, fail-safes. */
     @Benchmark
     public DecisionResponse scenarioMix() {
         DecisionRequest request = mix.get(next++ % mix.size());
-        return engine.evaluate("bench", request, bundle, null, NOW).response();
+        return engine.evaluate("bench", request, bundle, null, NOW, models).response();
     }
 
     /** The example plus what the pipeline does before its database write: answer and trace as JSON. */
     @Benchmark
     public int designExampleWithJson() {
-        Evaluation evaluation = engine.evaluate("bench", example, bundle, null, NOW);
+        Evaluation evaluation = engine.evaluate("bench", example, bundle, null, NOW, models);
         return json.writeValueAsString(evaluation.response()).length() + json.writeValueAsString(evaluation.trace()).length();
     }
 }

@@ -11,8 +11,9 @@ import dev.arbiter.policy.facts.Outcome;
 /**
  * Picks the outcome from everything policy found: the most severe wins
  * (ESCALATE &gt; ROUTE_TO_AGENT &gt; HUMAN_REVIEW &gt; AUTOMATE). All reasons for a non-automated outcome are kept,
- * most severe first and, within one outcome, in reason-catalog order; the first of them that names a queue
- * routes the case. Without any finding nothing is automated. Stateless.
+ * most severe first and, within one outcome, in reason-catalog order, advisory reasons (no outcome) last; the first
+ * of them that names a queue routes the case. Without any finding that asks for an outcome nothing is automated.
+ * Stateless.
  */
 final class Arbitration {
 
@@ -28,17 +29,20 @@ final class Arbitration {
     }
 
     static Verdict decide(List<Finding> findings, ReasonCatalog catalog) {
-        if (findings.isEmpty()) {
-            return decide(List.of(new Finding(Outcome.HUMAN_REVIEW, NO_DECISION, SERVICE_SOURCE)), catalog);
+        if (findings.stream().allMatch(Finding::isAdvisory)) {
+            List<Finding> withFailSafe = new ArrayList<>(findings);
+            withFailSafe.add(new Finding(Outcome.HUMAN_REVIEW, NO_DECISION, SERVICE_SOURCE));
+            return decide(withFailSafe, catalog);
         }
-        Outcome outcome = findings.stream().map(Finding::getOutcome).max(Comparator.naturalOrder()).orElseThrow();
+        Outcome outcome = findings.stream().map(Finding::getOutcome).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElseThrow();
         List<Finding> reasons = new ArrayList<>();
         for (Finding finding : findings) {
             if (outcome == Outcome.AUTOMATE || finding.getOutcome() != Outcome.AUTOMATE) {
                 reasons.add(finding);
             }
         }
-        reasons.sort(Comparator.comparing(Finding::getOutcome).reversed()
+        reasons.sort(Comparator.comparing(Finding::getOutcome, Comparator.nullsFirst(Comparator.<Outcome>naturalOrder())).reversed()
                 .thenComparingInt(finding -> catalog.rank(finding.getCode())));
         Finding routing = reasons.stream().filter(finding -> finding.getQueue() != null).findFirst().orElse(null);
         return new Verdict(outcome, List.copyOf(reasons), routing == null ? null : routing.getQueue(),

@@ -22,8 +22,12 @@ import dev.arbiter.policy.facts.Interaction;
 import dev.arbiter.policy.facts.Outcome;
 import dev.arbiter.policy.facts.ProposedAction;
 import dev.arbiter.policy.facts.Suppression;
+import dev.arbiter.scoring.ChurnScore;
+import dev.arbiter.scoring.ChurnScoring;
+import dev.arbiter.scoring.Contribution;
 import dev.arbiter.scoring.IntentScore;
 import dev.arbiter.scoring.IntentScoring;
+import dev.arbiter.scoring.Models;
 
 /**
  * Evaluates one request against one policy bundle, without persisting anything: features, scores, policy,
@@ -37,12 +41,12 @@ public class DecisionEngine {
     private static final String ENGINE_ERROR = "POLICY_ENGINE_ERROR";
     private static final String ENGINE_ERROR_PROBLEM = "an internal policy error; the decision trace has the details";
 
-    private final IntentScoring intentScoring;
+    private static final int MESSAGE_DRIVERS = 3;
+
     private final FeatureExtractor featureExtractor;
     private final TraceBuilder traceBuilder;
 
-    DecisionEngine(IntentScoring intentScoring, FeatureExtractor featureExtractor, TraceBuilder traceBuilder) {
-        this.intentScoring = intentScoring;
+    DecisionEngine(FeatureExtractor featureExtractor, TraceBuilder traceBuilder) {
         this.featureExtractor = featureExtractor;
         this.traceBuilder = traceBuilder;
     }
@@ -53,15 +57,20 @@ public class DecisionEngine {
      * @param bundle     the policy to apply (one snapshot for the whole decision)
      * @param pauseScope GLOBAL or the channel when an operator paused automation for it, else null
      * @param now        the service's current time; used when the request has no {@code at}
+     * @param models     the models to score with where the caller sent no score (members may be null)
      */
-    public Evaluation evaluate(String decisionId, DecisionRequest request, PolicyBundle bundle, String pauseScope, Instant now) {
+    public Evaluation evaluate(String decisionId, DecisionRequest request, PolicyBundle bundle, String pauseScope, Instant now,
+                               Models models) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
         Instant at = request.at() == null ? now : request.at();
         DecisionRequest.Interaction said = request.interaction();
-        IntentScore intent = intentScoring.score(said.intent() == null ? null : said.intent().label(),
+        IntentScore intent = IntentScoring.score(models.intent(), said.intent() == null ? null : said.intent().label(),
                 said.intent() == null ? null : said.intent().confidence(), said.message(), said.history());
-        Features features = featureExtractor.extract(request, intent, bundle.phrases(), at, pauseScope);
+        DecisionRequest.Customer customer = request.customer();
+        ChurnScore churn = ChurnScoring.score(models.churn(), customer.churnRisk(),
+                customer.profile() == null ? null : customer.profile().toFields());
+        Features features = featureExtractor.extract(request, intent, churn, bundle.phrases(), at, pauseScope);
         long step = lap(timings, "features", start);
 
         String failure = null;
@@ -112,7 +121,7 @@ public class DecisionEngine {
 
     private DecisionResponse respond(String decisionId, DecisionRequest request, PolicyBundle bundle, Features features,
                                      Assessment assessment, Arbitration.Verdict verdict, RoutePlan plan, Instant now) {
-        Map<String, Object> context = messageContext(features.facts().interaction(), features.facts().customer().getTier());
+        Map<String, Object> context = messageContext(features);
         ReasonCatalog catalog = bundle.catalog();
         List<ReasonView> reasons = verdict.reasons().stream()
                 .map(finding -> reason(bundle, context, finding.getCode(), finding.getValues(), finding.getOrigin(), finding.getOutcome()))
@@ -131,14 +140,25 @@ public class DecisionEngine {
                 : new DecisionResponse.Handoff(intent.label(), intent.confidence(), features.facts().customer().getTier(),
                 request.customer().lifetimeValue(), features.lastMessages(), features.sentimentTrend(),
                 reasons.stream().map(ReasonView::code).toList());
-        List<DecisionResponse.ModelView> models = intent.model() == null ? List.of()
-                : List.of(new DecisionResponse.ModelView(intent.model().name(), intent.model().version()));
+        List<DecisionResponse.ModelView> models = new ArrayList<>();
+        if (intent.model() != null && intent.source() == IntentScore.Source.MODEL) {
+            models.add(new DecisionResponse.ModelView(intent.model().name(), intent.model().version()));
+        }
+        ChurnScore churn = features.churn();
+        if (churn.model() != null && churn.source() == IntentScore.Source.MODEL) {
+            models.add(new DecisionResponse.ModelView(churn.model().name(), churn.model().version()));
+        }
         return new DecisionResponse(decisionId, request.requestId(), now, verdict.outcome(), route, intentView, sentiment,
-                null, actions, reasons, handoff, bundle.version(), models);
+                churn.risk(), assessment == null ? null : assessment.nextBestAction(), actions, reasons, handoff,
+                bundle.version(), List.copyOf(models));
     }
 
-    private static Map<String, Object> messageContext(Interaction interaction, String tier) {
+    private static Map<String, Object> messageContext(Features features) {
+        Interaction interaction = features.facts().interaction();
         Map<String, Object> context = new HashMap<>();
+        context.put("churnRisk", features.churn().risk());
+        context.put("churnDrivers", drivers(features.churn()));
+        String tier = features.facts().customer().getTier();
         context.put("intent", interaction.getIntent());
         context.put("confidence", interaction.getIntentConfidence());
         context.put("lineOfBusiness", interaction.getLineOfBusiness());
@@ -147,6 +167,16 @@ public class DecisionEngine {
         context.put("timeZone", interaction.getTimeZone());
         context.put("localTime", interaction.getLocalTime());
         return context;
+    }
+
+    /** @return the churn drivers for messages: the strongest few, or why there are none */
+    private static String drivers(ChurnScore churn) {
+        if (churn.source() == IntentScore.Source.CALLER) {
+            return "not known (the risk was supplied by the caller)";
+        }
+        List<String> strongest = churn.drivers().stream().filter(driver -> driver.weight() > 0).limit(MESSAGE_DRIVERS)
+                .map(Contribution::feature).toList();
+        return strongest.isEmpty() ? "none stand out" : String.join(", ", strongest);
     }
 
     private static ReasonView reason(PolicyBundle bundle, Map<String, Object> context, String code, Map<String, Object> values,

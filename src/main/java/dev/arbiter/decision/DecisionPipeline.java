@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.arbiter.policy.ActivePolicy;
+import dev.arbiter.scoring.LoadedModels;
 import dev.arbiter.trace.DuplicateRequestException;
 import dev.arbiter.trace.StoredDecision;
 import dev.arbiter.trace.TraceRecord;
@@ -32,11 +33,13 @@ public class DecisionPipeline {
     private final ActivePolicy policy;
     private final AutomationPauses pauses;
     private final TraceStore traces;
+    private final LoadedModels models;
     private final JsonMapper json;
     private final Clock clock;
 
     DecisionPipeline(DecisionEngine engine, ActivePolicy policy, AutomationPauses pauses, TraceStore traces,
-                     JsonMapper json, Clock clock) {
+                     LoadedModels models, JsonMapper json, Clock clock) {
+        this.models = models;
         this.engine = engine;
         this.policy = policy;
         this.pauses = pauses;
@@ -62,7 +65,7 @@ public class DecisionPipeline {
         Instant now = clock.instant();
         String decisionId = DecisionIds.next(now);
         Evaluation evaluation = engine.evaluate(decisionId, request, policy.current(),
-                pauses.pauseScopeFor(request.interaction().channel()), now);
+                pauses.pauseScopeFor(request.interaction().channel()), now, models.current());
         try {
             traces.save(record(evaluation, requestHash));
         } catch (DuplicateRequestException raced) {

@@ -36,7 +36,10 @@ public record DecisionRequest(
         proposedActions = proposedActions == null ? List.of() : proposedActions;
     }
 
-    /** The customer behind the interaction. */
+    /**
+     * The customer behind the interaction. {@code churnRisk} is a churn score the caller already has; when absent
+     * the churn model scores {@code profile}.
+     */
     public record Customer(
             @NotBlank @Size(max = 128) String id,
             Tier tier,
@@ -46,7 +49,8 @@ public record DecisionRequest(
             @Size(max = 100) List<@NotNull @Valid Ticket> openTickets,
             @Size(max = 100) List<@NotNull @Valid ProductReturn> recentReturns,
             @Size(max = 200) List<@NotNull @Valid Contact> recentContacts,
-            @Valid Profile profile) {
+            @Valid Profile profile,
+            @DecimalMin("0") @DecimalMax("1") Double churnRisk) {
 
         public Customer {
             openTickets = openTickets == null ? List.of() : openTickets;
@@ -72,9 +76,44 @@ public record DecisionRequest(
     public record Contact(@NotNull ContactKind kind, @NotNull Instant at) {
     }
 
-    /** Account facts the churn model reads. */
-    public record Profile(@Min(0) @Max(1200) Integer tenureMonths, @Size(max = 64) String contract,
-                          @DecimalMin("0") @DecimalMax("1000000") Double monthlyCharges) {
+    /**
+     * Account facts the churn model reads (the IBM Telco fields). Every field is optional: the model uses a
+     * documented default for what is missing (models/README.md) and the trace lists the defaults applied.
+     */
+    public record Profile(
+            @Min(0) @Max(1200) Integer tenureMonths,
+            @Size(max = 64) String contract,
+            @DecimalMin("0") @DecimalMax("1000000") Double monthlyCharges,
+            @DecimalMin("0") @DecimalMax("100000000") Double totalCharges,
+            Boolean partner,
+            Boolean dependents,
+            Boolean phoneService,
+            @Size(max = 64) String multipleLines,
+            @Size(max = 64) String internetService,
+            @Size(max = 64) String onlineSecurity,
+            @Size(max = 64) String onlineBackup,
+            @Size(max = 64) String deviceProtection,
+            @Size(max = 64) String techSupport,
+            @Size(max = 64) String streamingTV,
+            @Size(max = 64) String streamingMovies,
+            Boolean paperlessBilling,
+            @Size(max = 64) String paymentMethod) {
+
+        /** @return the fields the caller sent, by name, in declaration order; absent fields are left out */
+        public java.util.Map<String, Object> toFields() {
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            for (java.lang.reflect.RecordComponent component : Profile.class.getRecordComponents()) {
+                try {
+                    Object value = component.getAccessor().invoke(this);
+                    if (value != null) {
+                        fields.put(component.getName(), value);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Record accessors are public", e);
+                }
+            }
+            return fields;
+        }
     }
 
     /** What the customer said, and the scores the caller already has. */

@@ -15,7 +15,8 @@ import dev.arbiter.policy.facts.Outcome;
  * @param route         which queue, skill, priority and model tier
  * @param intent        the intent used and where it came from
  * @param sentiment     the sentiment used and where it came from
- * @param churnRisk     the churn model's risk in [0, 1], or null when not scored
+ * @param churnRisk     the churn risk in [0, 1] (the caller's or the churn model's), or null when not known
+ * @param nextBestAction what the policy recommends next for this customer (e.g. RETENTION_OUTREACH), or null
  * @param actions       each proposed action, allowed or suppressed with its reasons
  * @param reasons       why, most severe first
  * @param handoff       context for the person who takes over; null when automated
@@ -23,7 +24,8 @@ import dev.arbiter.policy.facts.Outcome;
  * @param models        models that scored this interaction
  */
 public record DecisionResponse(String decisionId, String requestId, Instant decidedAt, Outcome outcome, Route route,
-                               IntentView intent, SentimentView sentiment, Double churnRisk, List<ActionView> actions,
+                               IntentView intent, SentimentView sentiment, Double churnRisk, String nextBestAction,
+                               List<ActionView> actions,
                                List<ReasonView> reasons, Handoff handoff, String policyVersion, List<ModelView> models) {
 
     /** Where the case goes. {@code priority} is 1 (highest) to 4; null only when the policy failed. */

@@ -8,6 +8,7 @@ import dev.arbiter.policy.Comparison;
 import dev.arbiter.policy.RuleFiring;
 import dev.arbiter.policy.TableEvaluation;
 import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.scoring.Contribution;
 import dev.arbiter.scoring.LabelScore;
 import dev.arbiter.scoring.ModelRef;
 
@@ -29,9 +30,13 @@ public record DecisionTrace(String decisionId, String requestId, Instant decided
                               List<Map<String, Object>> returnAges, List<Map<String, Object>> contactAges) {
     }
 
-    /** A score: {@code source} is CALLER, MODEL, LEXICON or NONE; {@code problem} says why none was usable. */
+    /**
+     * A score: {@code source} is CALLER, MODEL, LEXICON or NONE; {@code problem} says why none was usable;
+     * {@code top} the model's three most likely labels; {@code explanation} the features that pushed the score most;
+     * {@code defaultsApplied} the inputs that were missing and the defaults the model used instead.
+     */
     public record ScoreView(String name, String label, Double value, String source, ModelRef model, String problem,
-                            List<LabelScore> top) {
+                            List<LabelScore> top, List<Contribution> explanation, Map<String, Object> defaultsApplied) {
     }
 
     /** The kill switch as the decision saw it. */

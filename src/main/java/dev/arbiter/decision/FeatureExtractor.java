@@ -20,6 +20,7 @@ import dev.arbiter.policy.facts.PhraseMatch;
 import dev.arbiter.policy.facts.ProductReturn;
 import dev.arbiter.policy.facts.ProposedAction;
 import dev.arbiter.policy.facts.Ticket;
+import dev.arbiter.scoring.ChurnScore;
 import dev.arbiter.scoring.IntentScore;
 import dev.arbiter.scoring.SentimentScore;
 
@@ -36,7 +37,8 @@ class FeatureExtractor {
     /** Named "UTC" rather than ZoneOffset.UTC, whose id "Z" would show up in reason messages. */
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
-    Features extract(DecisionRequest request, IntentScore intent, PhraseLists phrases, Instant at, String pauseScope) {
+    Features extract(DecisionRequest request, IntentScore intent, ChurnScore churn, PhraseLists phrases, Instant at,
+                     String pauseScope) {
         DecisionRequest.Customer customer = request.customer();
         DecisionRequest.Interaction said = request.interaction();
         boolean zoneDefaulted = customer.timeZone() == null;
@@ -65,7 +67,7 @@ class FeatureExtractor {
                 .localTime(local.getHour(), local.getMinute(), zone.getId())
                 .automationPaused(pauseScope)
                 .build();
-        PolicyFacts facts = new PolicyFacts(interaction, customer(customer), tickets(customer, local), returns(customer, local),
+        PolicyFacts facts = new PolicyFacts(interaction, customer(customer, churn), tickets(customer, local), returns(customer, local),
                 contacts(customer, local), actions(request), matches);
 
         int first = Math.max(0, messages.size() - HANDOFF_MESSAGES);
@@ -73,7 +75,7 @@ class FeatureExtractor {
         for (int i = first; i < messages.size(); i++) {
             trend.add(i == messages.size() - 1 ? sentiment.value() : lexicon(matchesPerMessage.get(i)).value());
         }
-        return new Features(facts, intent, sentiment, local, zoneDefaulted,
+        return new Features(facts, intent, churn, sentiment, local, zoneDefaulted,
                 List.copyOf(messages.subList(first, messages.size())), trend);
     }
 
@@ -83,10 +85,10 @@ class FeatureExtractor {
         return SentimentScore.fromPhrases(positive, negative);
     }
 
-    private static Customer customer(DecisionRequest.Customer customer) {
+    private static Customer customer(DecisionRequest.Customer customer, ChurnScore churn) {
         boolean consent = customer.consents() != null && Boolean.TRUE.equals(customer.consents().marketing());
         String tier = customer.tier() == null ? Tier.STANDARD.name() : customer.tier().name();
-        return new Customer(customer.id(), tier, customer.lifetimeValue(), consent);
+        return new Customer(customer.id(), tier, customer.lifetimeValue(), consent, churn.risk());
     }
 
     private static List<Ticket> tickets(DecisionRequest.Customer customer, ZonedDateTime local) {

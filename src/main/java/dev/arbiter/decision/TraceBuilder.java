@@ -13,6 +13,7 @@ import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.policy.PolicyFacts;
 import dev.arbiter.policy.facts.Finding;
 import dev.arbiter.policy.facts.Interaction;
+import dev.arbiter.scoring.ChurnScore;
 import dev.arbiter.scoring.IntentScore;
 
 /** Assembles the compliance trace of one evaluated decision. Stateless. */
@@ -62,10 +63,13 @@ class TraceBuilder {
 
     private static List<DecisionTrace.ScoreView> scores(Features features) {
         IntentScore intent = features.intent();
+        ChurnScore churn = features.churn();
         return List.of(
                 new DecisionTrace.ScoreView("intent", intent.label(), intent.confidence(), intent.source().name(), intent.model(),
-                        intent.problem(), intent.top()),
+                        intent.problem(), intent.top(), intent.explanation(), Map.of()),
+                new DecisionTrace.ScoreView("churn", null, churn.risk(), churn.source().name(), churn.model(), churn.problem(),
+                        List.of(), churn.drivers(), churn.defaultsApplied()),
                 new DecisionTrace.ScoreView("sentiment", null, features.sentiment().value(), features.sentiment().source(), null,
-                        null, List.of()));
+                        null, List.of(), List.of(), Map.of()));
     }
 }

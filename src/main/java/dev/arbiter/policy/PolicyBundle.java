@@ -24,6 +24,10 @@ public final class PolicyBundle {
     static final String MODEL_TIER_DECISION = "Model tier";
 
     private static final String RULE_ORIGIN = "rule:";
+    /** Table output naming a recommended next best action. */
+    private static final String NEXT_BEST_ACTION = "nextBestAction";
+    /** Table outputs that steer the decision rather than fill the reason's message. */
+    private static final java.util.Set<String> ROW_CONTROLS = java.util.Set.of("reason", "outcome", "passed", "queue", "skill");
 
     private final PolicyFiles files;
     private final String version;
@@ -75,6 +79,7 @@ public final class PolicyBundle {
         List<TableEvaluation> tables = new ArrayList<>();
         List<DecisionOutput> outputs = dmn.evaluate(DmnPolicy.Phase.ASSESS, facts.tableInputs(), tables);
         Double threshold = null;
+        String nextBestAction = null;
         Map<?, ?> queue = Map.of();
         List<Finding> findings = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
@@ -86,6 +91,7 @@ public final class PolicyBundle {
                 queue = map;
             }
             readRows(output, tables, findings, comparisons);
+            nextBestAction = nextBestAction != null ? nextBestAction : nextBestAction(output.value());
         }
         Interaction assessed = facts.interaction().withAutomationThreshold(threshold);
         List<Object> ruleFacts = facts.ruleFacts(assessed);
@@ -101,7 +107,17 @@ public final class PolicyBundle {
         }
         List<RuleFiring> fired = recording.fired.stream().map(drl::locate).toList();
         return new Assessment(findings, suppressions, text(queue.get("queue")), text(queue.get("skill")), threshold,
-                comparisons, tables, fired);
+                nextBestAction, comparisons, tables, fired);
+    }
+
+    private static String nextBestAction(Object value) {
+        List<?> rows = value instanceof List<?> list ? list : java.util.Collections.singletonList(value);
+        for (Object row : rows) {
+            if (row instanceof Map<?, ?> map && map.get(NEXT_BEST_ACTION) != null) {
+                return map.get(NEXT_BEST_ACTION).toString();
+            }
+        }
+        return null;
     }
 
     private Finding checked(Finding finding) {
@@ -157,15 +173,21 @@ public final class PolicyBundle {
         }
         Outcome outcome;
         try {
-            outcome = Outcome.valueOf(String.valueOf(row.get("outcome")));
+            outcome = row.get("outcome") == null ? null : Outcome.valueOf(String.valueOf(row.get("outcome")));
         } catch (IllegalArgumentException e) {
             throw new PolicyEvaluationException(source + " gives reason " + reason + " with outcome " + row.get("outcome")
-                    + "; a row with a reason must ask for AUTOMATE, HUMAN_REVIEW, ROUTE_TO_AGENT or ESCALATE", e);
+                    + "; an outcome must be AUTOMATE, HUMAN_REVIEW, ROUTE_TO_AGENT, ESCALATE or null (advisory)", e);
+        }
+        if (!catalog.contains(String.valueOf(reason))) {
+            throw new PolicyEvaluationException(source + " gives a reason code missing from the catalog: " + reason);
         }
         Finding finding = new Finding(outcome, String.valueOf(reason), source);
+        if (row.get("queue") != null) {
+            finding.toQueue(text(row.get("queue")), text(row.get("skill")));
+        }
         row.forEach((key, value) -> {
             String name = String.valueOf(key);
-            if (!name.equals("reason") && !name.equals("outcome") && !name.equals("passed")) {
+            if (!ROW_CONTROLS.contains(name)) {
                 finding.with(name, plain(value));
             }
         });

@@ -36,6 +36,8 @@ public record PolicyFacts(Interaction interaction, Customer customer, List<Ticke
         inputs.put("sentiment", interaction.getSentiment());
         inputs.put("tier", customer.getTier());
         inputs.put("lifetimeValue", customer.getLifetimeValue());
+        inputs.put("churnRisk", customer.getChurnRisk());
+        inputs.put("openTicketPriorities", tickets.stream().map(Ticket::getPriority).toList());
         return inputs;
     }
 

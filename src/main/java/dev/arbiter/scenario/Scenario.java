@@ -11,8 +11,9 @@ import java.util.Map;
  * @param name          the case's name
  * @param request       the request as a JSON-like map (base merged with the case)
  * @param pausedScopes  kill-switch scopes paused for the case
+ * @param withoutModels true to decide as if no model were loaded
  * @param expect        what must come out
  */
 public record Scenario(String file, String concern, String name, Map<String, Object> request, List<String> pausedScopes,
-                      Expectation expect) {
+                      boolean withoutModels, Expectation expect) {
 }

@@ -18,9 +18,10 @@ record ScenarioFile(String concern, String description, Map<String, Object> base
      *
      * @param given      fields merged over the base request (maps merge, other values replace, null removes)
      * @param automation paused scopes (GLOBAL or channel names), if any
+     * @param models     {@code none} to decide as if no model were loaded; absent: the service's models
      * @param expect     what the decision must show
      */
-    record Case(String name, Map<String, Object> given, Automation automation, Expectation expect) {
+    record Case(String name, Map<String, Object> given, Automation automation, String models, Expectation expect) {
     }
 
     /** The kill switch for a case: the scopes paused. */

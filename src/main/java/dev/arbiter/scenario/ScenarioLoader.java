@@ -16,6 +16,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads scenario files from a folder. Stateless and thread-safe. */
 public final class ScenarioLoader {
 
+    private static final String NO_MODELS = "none";
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -58,7 +59,11 @@ public final class ScenarioLoader {
                     each.given() == null ? Map.of() : each.given());
             List<String> paused = each.automation() == null || each.automation().paused() == null ? List.of()
                     : each.automation().paused();
-            scenarios.add(new Scenario(name, parsed.concern(), each.name(), request, paused, each.expect()));
+            if (each.models() != null && !each.models().equals(NO_MODELS)) {
+                throw new ScenarioFormatException(name + ": case '" + each.name() + "': models can only be '" + NO_MODELS + "'", null);
+            }
+            scenarios.add(new Scenario(name, parsed.concern(), each.name(), request, paused, NO_MODELS.equals(each.models()),
+                    each.expect()));
         }
         return scenarios;
     }

@@ -14,6 +14,8 @@ import dev.arbiter.decision.DecisionEngine;
 import dev.arbiter.decision.DecisionRequest;
 import dev.arbiter.decision.DecisionResponse;
 import dev.arbiter.policy.PolicyBundle;
+import dev.arbiter.scoring.LoadedModels;
+import dev.arbiter.scoring.Models;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,12 +29,14 @@ public class ScenarioRunner {
     private static final String GLOBAL = "GLOBAL";
 
     private final DecisionEngine engine;
+    private final LoadedModels models;
     private final JsonMapper json;
     private final Validator validator;
     private final Clock clock;
 
-    ScenarioRunner(DecisionEngine engine, JsonMapper json, Validator validator, Clock clock) {
+    ScenarioRunner(DecisionEngine engine, LoadedModels models, JsonMapper json, Validator validator, Clock clock) {
         this.engine = engine;
+        this.models = models;
         this.json = json;
         this.validator = validator;
         this.clock = clock;
@@ -53,8 +57,9 @@ public class ScenarioRunner {
                     .sorted(Comparator.naturalOrder()).toList();
             return new ScenarioResult(scenario, messages, null);
         }
-        DecisionResponse actual = engine.evaluate("scenario", request, bundle, pauseScope(scenario, request), clock.instant())
-                .response();
+        Models scoring = scenario.withoutModels() ? Models.none() : models.current();
+        DecisionResponse actual = engine.evaluate("scenario", request, bundle, pauseScope(scenario, request), clock.instant(),
+                scoring).response();
         return new ScenarioResult(scenario, ScenarioCheck.failures(scenario.expect(), actual), actual);
     }
 

@@ -15,8 +15,8 @@ public interface IntentClassifier {
      *
      * @param message the current customer message; never null
      * @param history earlier customer messages, oldest first; never null, may be empty
-     * @return labels with probabilities, most likely first; at least one entry
+     * @return labels with calibrated probabilities, most likely first, and what drove the top label
      * @throws RuntimeException when the model cannot score; the caller fails safe
      */
-    List<LabelScore> predict(String message, List<String> history);
+    IntentPrediction predict(String message, List<String> history);
 }

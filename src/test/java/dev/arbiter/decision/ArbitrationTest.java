@@ -147,4 +147,22 @@ class ArbitrationTest {
 
         assertThat(codes(verdict)).containsExactly("SENSITIVE_INTENT");
     }
+
+    @Test
+    void advisoryFindingsKeepTheOutcomeAndComeLast() {
+        Arbitration.Verdict verdict = decide(
+                finding(null, "AUTOMATION_PAUSED"),
+                finding(Outcome.AUTOMATE, "AUTOMATION_APPROVED"));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.AUTOMATE);
+        assertThat(codes(verdict)).containsExactly("AUTOMATION_APPROVED", "AUTOMATION_PAUSED");
+    }
+
+    @Test
+    void onlyAdvisoryFindingsAreNoDecisionAndAreNotAutomated() {
+        Arbitration.Verdict verdict = decide(finding(null, "LEGAL_THREAT"));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
+        assertThat(codes(verdict)).containsExactly(Arbitration.NO_DECISION, "LEGAL_THREAT");
+    }
 }

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.policy.PolicyFiles;
 import dev.arbiter.policy.PolicyLoader;
 import dev.arbiter.policy.facts.Outcome;
 import dev.arbiter.scoring.IntentClassifier;
-import dev.arbiter.scoring.IntentScoring;
+import dev.arbiter.scoring.IntentPrediction;
+import dev.arbiter.scoring.Models;
 import dev.arbiter.scoring.LabelScore;
 import dev.arbiter.scoring.ModelRef;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +29,9 @@ class DecisionEngineFailSafeTest {
 
     @Test
     void aFailingIntentModelGivesHumanReviewWithModelUnavailable() {
-        DecisionEngine engine = engineWith(classifier(List.of(), new IllegalStateException("model file corrupt")));
+        Models models = new Models(classifier(List.of(), new IllegalStateException("model file corrupt")), null);
 
-        DecisionResponse response = engine.evaluate("d-1", requestWithoutIntent(), shippedPolicy(), null, NOW).response();
+        DecisionResponse response = engine().evaluate("d-1", requestWithoutIntent(), shippedPolicy(), null, NOW, models).response();
 
         assertThat(response.outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
         assertThat(response.reasons()).extracting(DecisionResponse.ReasonView::code).contains("MODEL_UNAVAILABLE");
@@ -41,9 +41,9 @@ class DecisionEngineFailSafeTest {
 
     @Test
     void anIntentModelReturningNaNIsNeverAutomated() {
-        DecisionEngine engine = engineWith(classifier(List.of(new LabelScore("track_order", Double.NaN)), null));
+        Models models = new Models(classifier(List.of(new LabelScore("track_order", Double.NaN)), null), null);
 
-        DecisionResponse response = engine.evaluate("d-2", requestWithoutIntent(), shippedPolicy(), null, NOW).response();
+        DecisionResponse response = engine().evaluate("d-2", requestWithoutIntent(), shippedPolicy(), null, NOW, models).response();
 
         assertThat(response.outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
         assertThat(response.reasons()).extracting(DecisionResponse.ReasonView::code).containsExactly("MODEL_UNAVAILABLE");
@@ -51,9 +51,9 @@ class DecisionEngineFailSafeTest {
 
     @Test
     void aConfidentModelScoreIsUsedAndNamedInTheAnswer() {
-        DecisionEngine engine = engineWith(classifier(List.of(new LabelScore("track_order", 0.97)), null));
+        Models models = new Models(classifier(List.of(new LabelScore("track_order", 0.97)), null), null);
 
-        DecisionResponse response = engine.evaluate("d-3", requestWithoutIntent(), shippedPolicy(), null, NOW).response();
+        DecisionResponse response = engine().evaluate("d-3", requestWithoutIntent(), shippedPolicy(), null, NOW, models).response();
 
         assertThat(response.outcome()).isEqualTo(Outcome.AUTOMATE);
         assertThat(response.intent().source()).isEqualTo("MODEL");
@@ -73,7 +73,7 @@ class DecisionEngineFailSafeTest {
                 end
                 """);
 
-        Evaluation evaluation = engineWith(null).evaluate("d-4", automatableRequest(), broken, null, NOW);
+        Evaluation evaluation = engine().evaluate("d-4", automatableRequest(), broken, null, NOW, Models.none());
 
         assertThat(evaluation.response().outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
         assertThat(evaluation.response().reasons()).extracting(DecisionResponse.ReasonView::code).containsExactly("POLICY_ENGINE_ERROR");
@@ -84,19 +84,14 @@ class DecisionEngineFailSafeTest {
 
     @Test
     void theSameRequestIsAutomatedByTheShippedPolicy() {
-        DecisionResponse response = engineWith(null).evaluate("d-5", automatableRequest(), shippedPolicy(), null, NOW).response();
+        DecisionResponse response = engine().evaluate("d-5", automatableRequest(), shippedPolicy(), null, NOW, Models.none()).response();
 
         assertThat(response.outcome()).isEqualTo(Outcome.AUTOMATE);
         assertThat(response.handoff()).isNull();
     }
 
-    private static DecisionEngine engineWith(IntentClassifier classifier) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        if (classifier != null) {
-            beans.addBean("intentClassifier", classifier);
-        }
-        return new DecisionEngine(new IntentScoring(beans.getBeanProvider(IntentClassifier.class)), new FeatureExtractor(),
-                new TraceBuilder());
+    private static DecisionEngine engine() {
+        return new DecisionEngine(new FeatureExtractor(), new TraceBuilder());
     }
 
     private static IntentClassifier classifier(List<LabelScore> scores, RuntimeException failure) {
@@ -107,11 +102,11 @@ class DecisionEngineFailSafeTest {
             }
 
             @Override
-            public List<LabelScore> predict(String message, List<String> history) {
+            public IntentPrediction predict(String message, List<String> history) {
                 if (failure != null) {
                     throw failure;
                 }
-                return scores;
+                return new IntentPrediction(scores, List.of());
             }
         };
     }

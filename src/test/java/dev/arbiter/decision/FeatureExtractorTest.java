@@ -16,6 +16,8 @@ import dev.arbiter.policy.facts.Interaction;
 import dev.arbiter.policy.facts.PhraseMatch;
 import dev.arbiter.policy.facts.ProductReturn;
 import dev.arbiter.policy.facts.Ticket;
+import dev.arbiter.scoring.ChurnScore;
+import dev.arbiter.scoring.ChurnScoring;
 import dev.arbiter.scoring.IntentScore;
 
 /** Ages are calendar days in the customer's own time zone; sentiment falls back to the policy's word lists. */
@@ -35,14 +37,18 @@ class FeatureExtractorTest {
     }
 
     private static IntentScore callerIntent() {
-        return new IntentScore("track_order", 0.95, IntentScore.Source.CALLER, null, null, List.of());
+        return new IntentScore("track_order", 0.95, IntentScore.Source.CALLER, null, null, List.of(), List.of());
+    }
+
+    private static ChurnScore noChurnRisk() {
+        return ChurnScoring.score(null, null, null);
     }
 
     private static DecisionRequest.Customer customer(String timeZone) {
         return new DecisionRequest.Customer("c-1", Tier.GOLD, 100.0, timeZone, null,
                 List.of(new DecisionRequest.Ticket("T-1", TicketPriority.P2, LATE_EVENING_UTC_THE_DAY_BEFORE)),
                 List.of(new DecisionRequest.ProductReturn("SKU-1", ReturnReason.DEFECT, LATE_EVENING_UTC_THE_DAY_BEFORE)),
-                List.of(new DecisionRequest.Contact(ContactKind.MARKETING, LATE_EVENING_UTC_THE_DAY_BEFORE)), null);
+                List.of(new DecisionRequest.Contact(ContactKind.MARKETING, LATE_EVENING_UTC_THE_DAY_BEFORE)), null, null);
     }
 
     private static DecisionRequest.Interaction interaction(String message, List<String> history, Double sentiment) {
@@ -55,7 +61,7 @@ class FeatureExtractorTest {
     }
 
     private Features extract(DecisionRequest request) {
-        return extractor.extract(request, callerIntent(), phrases(), AT, null);
+        return extractor.extract(request, callerIntent(), noChurnRisk(), phrases(), AT, null);
     }
 
     private Features extract(String message, List<String> history, Double sentiment) {
@@ -207,7 +213,7 @@ class FeatureExtractorTest {
     @Test
     void requestFieldsBecomePolicyFacts() {
         Features features = extractor.extract(request(customer("Europe/Berlin"), interaction("hi", List.of(), null)),
-                callerIntent(), phrases(), AT, "CHAT");
+                callerIntent(), noChurnRisk(), phrases(), AT, "CHAT");
 
         Interaction interaction = features.facts().interaction();
         assertThat(interaction.getChannel()).isEqualTo("CHAT");
@@ -229,7 +235,7 @@ class FeatureExtractorTest {
     @Test
     void absentTierIsStandardAndAbsentConsentIsNoConsent() {
         DecisionRequest.Customer bare = new DecisionRequest.Customer("c-2", null, null, null,
-                new DecisionRequest.Consents(null), null, null, null, null);
+                new DecisionRequest.Consents(null), null, null, null, null, null);
 
         Features features = extract(request(bare, interaction("hi", null, null)));
 

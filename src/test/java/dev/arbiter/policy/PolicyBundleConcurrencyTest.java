@@ -39,7 +39,7 @@ class PolicyBundleConcurrencyTest {
     }
 
     private static List<PolicyFacts> differentFacts() {
-        Customer rich = new Customer("c-rich", "PLATINUM", 9000.0, false);
+        Customer rich = new Customer("c-rich", "PLATINUM", 9000.0, false, null);
         ProposedAction offer = new ProposedAction("promo-1", "MARKETING_OFFER", "SKU-1");
         return List.of(
                 facts(interaction("track_order", 0.95).build()),

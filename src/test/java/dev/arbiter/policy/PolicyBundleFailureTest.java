@@ -87,13 +87,14 @@ class PolicyBundleFailureTest {
     }
 
     @Test
-    void tableRowWithAReasonButNoOutcomeFailsAsAPolicyEvaluationError() {
+    void tableRowWithAReasonButNoOutcomeGivesAnAdvisoryFinding() {
         PolicyBundle bundle = new PolicyLoader().load(withEdit(shippedFiles(), "dmn-models/routing.dmn",
                 "<text>\"HUMAN_REVIEW\"</text>", "<text>null</text>"));
 
-        assertThatThrownBy(() -> bundle.assess(facts(interaction("no_such_intent", 0.95).build())))
-                .isInstanceOf(PolicyEvaluationException.class)
-                .hasMessageContaining("UNKNOWN_INTENT");
+        Assessment assessment = bundle.assess(facts(interaction("no_such_intent", 0.95).build()));
+
+        assertThat(assessment.findings()).filteredOn(finding -> finding.getCode().equals("UNKNOWN_INTENT"))
+                .singleElement().satisfies(finding -> assertThat(finding.isAdvisory()).isTrue());
     }
 
     @Test

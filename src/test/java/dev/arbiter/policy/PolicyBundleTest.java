@@ -27,7 +27,7 @@ class PolicyBundleTest {
     }
 
     static Customer customer(String tier) {
-        return new Customer("c-1", tier, null, true);
+        return new Customer("c-1", tier, null, true, null);
     }
 
     static PolicyFacts facts(Interaction interaction, Customer customer, List<PhraseMatch> phrases, List<ProposedAction> actions) {

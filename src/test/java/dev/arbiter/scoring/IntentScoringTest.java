@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 class IntentScoringTest {
 
@@ -13,8 +12,7 @@ class IntentScoringTest {
 
     @Test
     void callerSuppliedIntentIsUsedAsIsAndMarkedAsCaller() {
-        IntentScore score = scoringWith(classifierReturning(List.of(new LabelScore("complaint", 0.99))))
-                .score("track_order", 0.91, "Where is my parcel?", List.of());
+        IntentScore score = IntentScoring.score(classifierReturning(List.of(new LabelScore("complaint", 0.99))), "track_order", 0.91, "Where is my parcel?", List.of());
 
         assertThat(score.label()).isEqualTo("track_order");
         assertThat(score.confidence()).isEqualTo(0.91);
@@ -24,19 +22,19 @@ class IntentScoringTest {
 
     @Test
     void withoutCallerIntentTheModelScoresAndTheTopThreeLabelsAreKept() {
-        IntentScore score = scoringWith(classifierReturning(List.of(new LabelScore("track_order", 0.7),
-                new LabelScore("delivery_period", 0.2), new LabelScore("change_order", 0.06), new LabelScore("review", 0.04))))
-                .score(null, null, "wheres me parcel", List.of());
+        IntentScore score = IntentScoring.score(classifierReturning(List.of(new LabelScore("track_order", 0.7),
+                new LabelScore("delivery_period", 0.2), new LabelScore("change_order", 0.06), new LabelScore("review", 0.04))), null, null, "wheres me parcel", List.of());
 
         assertThat(score.source()).isEqualTo(IntentScore.Source.MODEL);
         assertThat(score.label()).isEqualTo("track_order");
         assertThat(score.model()).isEqualTo(MODEL);
         assertThat(score.top()).extracting(LabelScore::label).containsExactly("track_order", "delivery_period", "change_order");
+        assertThat(score.explanation()).containsExactly(new Contribution("word:parcel", 1.5));
     }
 
     @Test
     void noCallerIntentAndNoModelGivesNoScoreWithTheReason() {
-        IntentScore score = scoringWith(null).score(null, null, "hello", List.of());
+        IntentScore score = IntentScoring.score(null, null, null, "hello", List.of());
 
         assertThat(score.confidence()).isNull();
         assertThat(score.source()).isEqualTo(IntentScore.Source.NONE);
@@ -49,7 +47,7 @@ class IntentScoringTest {
             throw new IllegalStateException("model file corrupt");
         });
 
-        IntentScore score = scoringWith(failing).score(null, null, "hello", List.of());
+        IntentScore score = IntentScoring.score(failing, null, null, "hello", List.of());
 
         assertThat(score.confidence()).isNull();
         assertThat(score.problem()).contains("the intent model failed");
@@ -58,8 +56,7 @@ class IntentScoringTest {
 
     @Test
     void aModelReturningNaNGivesNoScore() {
-        IntentScore score = scoringWith(classifierReturning(List.of(new LabelScore("track_order", Double.NaN))))
-                .score(null, null, "hello", List.of());
+        IntentScore score = IntentScoring.score(classifierReturning(List.of(new LabelScore("track_order", Double.NaN))), null, null, "hello", List.of());
 
         assertThat(score.confidence()).isNull();
         assertThat(score.problem()).contains("invalid confidence");
@@ -67,18 +64,10 @@ class IntentScoringTest {
 
     @Test
     void aModelReturningNoLabelGivesNoScore() {
-        IntentScore score = scoringWith(classifierReturning(List.of())).score(null, null, "hello", List.of());
+        IntentScore score = IntentScoring.score(classifierReturning(List.of()), null, null, "hello", List.of());
 
         assertThat(score.confidence()).isNull();
         assertThat(score.problem()).contains("no label");
-    }
-
-    static IntentScoring scoringWith(IntentClassifier classifier) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        if (classifier != null) {
-            beans.addBean("intentClassifier", classifier);
-        }
-        return new IntentScoring(beans.getBeanProvider(IntentClassifier.class));
     }
 
     static IntentClassifier classifierReturning(List<LabelScore> scores) {
@@ -93,8 +82,8 @@ class IntentScoringTest {
             }
 
             @Override
-            public List<LabelScore> predict(String message, List<String> history) {
-                return predict.apply(message, history);
+            public IntentPrediction predict(String message, List<String> history) {
+                return new IntentPrediction(predict.apply(message, history), List.of(new Contribution("word:parcel", 1.5)));
             }
         };
     }

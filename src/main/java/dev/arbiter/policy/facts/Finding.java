@@ -9,7 +9,8 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * A policy's verdict on the interaction: the outcome it asks for, the reason code that explains it, an optional
- * queue (and skill) the case must go to, and the values the reason's message names.
+ * queue (and skill) the case must go to, and the values the reason's message names. A finding without an outcome
+ * is advisory (e.g. a high churn risk): it explains the decision without changing the outcome.
  * Rules create findings with the factory methods ({@code Finding.escalate(kcontext, "LEGAL_THREAT")}) and
  * {@code insert} them; decision tables produce them from rows whose {@code reason} output is set.
  * Built during one rule firing, then only read; not thread-safe while being built.
@@ -22,8 +23,9 @@ public final class Finding {
     private String queue;
     private String skill;
 
+    /** @param outcome the outcome asked for, or null for an advisory finding */
     public Finding(Outcome outcome, String code, String origin) {
-        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.outcome = outcome;
         this.code = Objects.requireNonNull(code, "code");
         this.origin = Objects.requireNonNull(origin, "origin");
     }
@@ -57,7 +59,9 @@ public final class Finding {
         return this;
     }
 
+    /** @return the outcome asked for, or null when the finding is advisory */
     public Outcome getOutcome() { return outcome; }
+    public boolean isAdvisory() { return outcome == null; }
     public String getCode() { return code; }
     /** Where the finding came from: {@code rule:<package>/<rule name>} or a decision table reference. */
     public String getOrigin() { return origin; }

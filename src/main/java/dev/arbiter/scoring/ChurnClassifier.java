@@ -1,0 +1,20 @@
+package dev.arbiter.scoring;
+
+import java.util.Map;
+
+/** A trained model that estimates the risk that a customer leaves. Implementations must be thread-safe. */
+public interface ChurnClassifier {
+
+    /** @return the model's name and version; never null */
+    ModelRef model();
+
+    /**
+     * Scores a customer profile.
+     *
+     * @param profile the profile fields the caller sent, by their API names ({@code tenureMonths}, {@code contract},
+     *                {@code monthlyCharges}, ...); never null, values never null, absent fields simply missing
+     * @return the risk, its drivers and the defaults used for missing fields
+     * @throws RuntimeException when the model cannot score; the caller fails safe
+     */
+    ChurnPrediction predict(Map<String, Object> profile);
+}
