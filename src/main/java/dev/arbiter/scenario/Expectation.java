@@ -12,6 +12,8 @@ import java.util.Map;
  * @param priority       the priority (1-4)
  * @param modelTier      LIGHT, HEAVY or NONE
  * @param intentSource   CALLER, MODEL or NONE
+ * @param nextBestAction the recommended next best action; {@code NONE} expects none
+ * @param churnRisk      the churn risk used
  * @param reasons        exactly these reason codes, in this order
  * @param reasonsInclude at least these reason codes
  * @param reasonsExclude none of these reason codes
@@ -20,7 +22,7 @@ import java.util.Map;
  * @param messageContains reason code to text its message must contain
  */
 public record Expectation(String outcome, String queue, String skill, Integer priority, String modelTier,
-                          String intentSource, List<String> reasons, List<String> reasonsInclude,
+                          String intentSource, String nextBestAction, Double churnRisk, List<String> reasons, List<String> reasonsInclude,
                           List<String> reasonsExclude, Map<String, String> actions,
                           Map<String, List<String>> actionReasons, Map<String, String> messageContains) {
 }

@@ -11,6 +11,9 @@ import dev.arbiter.policy.facts.Outcome;
 /** Compares a decision with a scenario's expectation and with the rules every decision must keep. */
 final class ScenarioCheck {
 
+    /** How a scenario expects "no next best action". */
+    private static final String NONE = "NONE";
+
     private ScenarioCheck() {
     }
 
@@ -23,6 +26,9 @@ final class ScenarioCheck {
         same(failures, "priority", expect.priority(), actual.route().priority());
         same(failures, "modelTier", expect.modelTier(), actual.route().modelTier());
         same(failures, "intentSource", expect.intentSource(), actual.intent().source());
+        same(failures, "nextBestAction", expect.nextBestAction(),
+                actual.nextBestAction() == null ? NONE : actual.nextBestAction());
+        same(failures, "churnRisk", expect.churnRisk(), actual.churnRisk());
         same(failures, "reasons", expect.reasons(), codes);
         if (expect.reasonsInclude() != null && !codes.containsAll(expect.reasonsInclude())) {
             failures.add("reasons should include " + expect.reasonsInclude() + " but were " + codes);

@@ -89,7 +89,8 @@ class PolicyBundleFailureTest {
     @Test
     void tableRowWithAReasonButNoOutcomeGivesAnAdvisoryFinding() {
         PolicyBundle bundle = new PolicyLoader().load(withEdit(shippedFiles(), "dmn-models/routing.dmn",
-                "<text>\"HUMAN_REVIEW\"</text>", "<text>null</text>"));
+                "<outputEntry id=\"route-unknown-intent-outcome\"><text>\"HUMAN_REVIEW\"</text>",
+                "<outputEntry id=\"route-unknown-intent-outcome\"><text>null</text>"));
 
         Assessment assessment = bundle.assess(facts(interaction("no_such_intent", 0.95).build()));
 
