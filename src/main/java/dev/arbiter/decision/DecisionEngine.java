@@ -46,6 +46,11 @@ public class DecisionEngine {
     private final FeatureExtractor featureExtractor;
     private final TraceBuilder traceBuilder;
 
+    /** @return an engine for use outside the Spring context (command line, benchmarks) */
+    public static DecisionEngine standalone() {
+        return new DecisionEngine(new FeatureExtractor(), new TraceBuilder());
+    }
+
     DecisionEngine(FeatureExtractor featureExtractor, TraceBuilder traceBuilder) {
         this.featureExtractor = featureExtractor;
         this.traceBuilder = traceBuilder;

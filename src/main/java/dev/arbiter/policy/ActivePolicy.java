@@ -16,19 +16,32 @@ public class ActivePolicy {
 
     private static final Logger log = LoggerFactory.getLogger(ActivePolicy.class);
 
-    /** The active bundle and when it became active. */
-    public record Activation(PolicyBundle bundle, Instant activatedAt) {
+    /**
+     * The active bundle and how it became active.
+     *
+     * @param label       the human label of the version, or null
+     * @param activatedBy who activated it
+     * @param action      ACTIVATE, ROLLBACK or STARTUP
+     */
+    public record Activation(PolicyBundle bundle, String label, Instant activatedAt, String activatedBy, String action) {
+    }
+
+    /** Supplies the bundle the service starts with (the last one activated, or the files on disk). */
+    public interface Initial {
+        Activation load();
     }
 
     private final AtomicReference<Activation> active;
 
-    /** Loads the policy files from disk; fails start-up with every problem found when they do not compile. */
-    public ActivePolicy(PolicyProperties properties) {
-        PolicyBundle bundle = new PolicyLoader().load(properties.readFiles());
-        bundle.warnings().forEach(warning -> log.warn("Policy {}", warning));
-        log.info("Policy {} loaded from {} and {}", bundle.version(), properties.rulesDir().toAbsolutePath(),
-                properties.dmnDir().toAbsolutePath());
-        this.active = new AtomicReference<>(new Activation(bundle, Instant.now()));
+    public ActivePolicy(Initial initial) {
+        Activation first = initial.load();
+        if (!first.bundle().warnings().isEmpty()) {
+            log.warn("Policy {} has {} warning(s); POST /api/v1/policies/validate lists them", first.bundle().version(),
+                    first.bundle().warnings().size());
+        }
+        log.info("Policy {} active ({} by {} at {})", first.bundle().version(), first.action(), first.activatedBy(),
+                first.activatedAt());
+        this.active = new AtomicReference<>(first);
     }
 
     /** @return the bundle deciding now; never null */
@@ -36,13 +49,14 @@ public class ActivePolicy {
         return active.get().bundle();
     }
 
+    /** @return the bundle deciding now with how it became active; never null */
     public Activation activation() {
         return active.get();
     }
 
-    /** Makes {@code bundle} the one deciding from now on. */
-    public void activate(PolicyBundle bundle) {
-        active.set(new Activation(bundle, Instant.now()));
-        log.info("Policy {} activated", bundle.version());
+    /** Makes the activation's bundle the one deciding from now on; decisions already running finish with theirs. */
+    public void activate(Activation activation) {
+        active.set(activation);
+        log.info("Policy {} activated ({} by {})", activation.bundle().version(), activation.action(), activation.activatedBy());
     }
 }

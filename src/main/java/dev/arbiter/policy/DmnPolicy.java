@@ -2,9 +2,9 @@ package dev.arbiter.policy;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +22,10 @@ import org.kie.dmn.api.core.DMNMessage;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
 import org.kie.dmn.api.core.DMNRuntime;
+import org.kie.dmn.api.core.DMNType;
 import org.kie.dmn.api.core.ast.DecisionNode;
 import org.kie.dmn.api.core.ast.InputDataNode;
+import org.kie.dmn.core.compiler.RuntimeTypeCheckOption;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.dmn.feel.util.Either;
 import org.kie.dmn.model.api.DecisionRule;
@@ -41,7 +43,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * or {@code escalated}) are evaluated in the {@link Phase#ROUTE} phase, all others in {@link Phase#ASSESS}.
  * Thread-safe: evaluations share nothing but the immutable runtime.
  */
-final class DmnPolicy {
+public final class DmnPolicy {
 
     /** When a model is evaluated: before the rules, or after arbitration. */
     enum Phase { ASSESS, ROUTE }
@@ -55,6 +57,12 @@ final class DmnPolicy {
 
     private static final Set<String> ROUTE_INPUTS = Set.of("outcome", "escalated");
 
+    /**
+     * DMN requires a value that does not conform to its declared type (input data, decision, BKM or decision service
+     * parameter and result) to become null, with an error: KIE only checks when asked to (the DMN TCK's coercion cases).
+     */
+    private static final RuntimeTypeCheckOption STANDARD_TYPE_CHECKS = new RuntimeTypeCheckOption(true);
+
     private final DMNRuntime runtime;
     private final List<CompiledModel> models;
     private final DmnRecorder recorder;
@@ -65,8 +73,13 @@ final class DmnPolicy {
         this.recorder = recorder;
     }
 
-    /** Compiles every DMN file; problems found are added to {@code problems}. Returns null if nothing compiled. */
-    static DmnPolicy compile(Map<String, String> files, List<PolicyProblem> problems) {
+    /**
+     * Compiles every DMN file together, so models may import each other; problems found are added to {@code problems}.
+     * Returns null if nothing compiled.
+     *
+     * @param files DMN file path (as reported in problems and used to name a model) to content
+     */
+    public static DmnPolicy compile(Map<String, String> files, List<PolicyProblem> problems) {
         List<Resource> resources = new ArrayList<>();
         Map<String, String> readable = new TreeMap<>();
         files.forEach((path, content) -> {
@@ -81,7 +94,7 @@ final class DmnPolicy {
         });
         Either<Exception, DMNRuntime> built;
         try {
-            built = DMNRuntimeBuilder.fromDefaults().buildConfiguration().fromResources(resources);
+            built = DMNRuntimeBuilder.fromDefaults().setOption(STANDARD_TYPE_CHECKS).buildConfiguration().fromResources(resources);
         } catch (RuntimeException e) {
             problems.add(PolicyProblem.error("dmn-models", "DMN models cannot be read: " + e));
             return null;
@@ -143,7 +156,12 @@ final class DmnPolicy {
     }
 
     private static void collectMessages(String file, DMNModel model, List<PolicyProblem> problems) {
-        for (DMNMessage message : model.getMessages()) {
+        collectMessages(file, model.getMessages(), problems);
+    }
+
+    /** Adds the errors and warnings among {@code messages}; information messages are left out. */
+    private static void collectMessages(String file, List<DMNMessage> messages, List<PolicyProblem> problems) {
+        for (DMNMessage message : messages) {
             if (message.getSeverity() == DMNMessage.Severity.ERROR) {
                 problems.add(PolicyProblem.error(file, message.getLine(), message.getColumn(), message.getSourceId(), message.getText()));
             } else if (message.getSeverity() == DMNMessage.Severity.WARN) {
@@ -213,7 +231,7 @@ final class DmnPolicy {
                                List<DecisionOutput> outputs) {
         DMNContext context = runtime.newContext();
         for (InputDataNode input : compiled.model().getInputs()) {
-            context.set(input.getName(), feelValue(inputs.get(input.getName())));
+            context.set(input.getName(), FeelValues.toFeel(inputs.get(input.getName()), input.getType()));
         }
         recorder.start(compiled.file());
         DMNResult result;
@@ -231,13 +249,71 @@ final class DmnPolicy {
         }
     }
 
-    private static Object feelValue(Object value) {
-        if (value instanceof Double d) {
-            return BigDecimal.valueOf(d);
+    /** @return the files of the compiled models, in compilation order (imported models first) */
+    public List<String> modelFiles() {
+        return models.stream().map(CompiledModel::file).toList();
+    }
+
+    /**
+     * Evaluates one decision of one model, and the decisions it requires.
+     *
+     * @param model    the model's file (as given to {@link #compile}) or its name
+     * @param decision the decision's name
+     * @param inputs   input data (and, to override them, decisions) by name; converted with {@link FeelValues}
+     * @throws IllegalArgumentException when there is no such model (an unknown decision is reported in the messages)
+     */
+    public DmnEvaluation evaluateDecision(String model, String decision, Map<String, ?> inputs) {
+        CompiledModel compiled = model(model);
+        DMNContext context = context(compiled.model(), inputs);
+        return evaluation(compiled.file(), runtime.evaluateByName(compiled.model(), context, decision));
+    }
+
+    /**
+     * Evaluates one decision service of one model.
+     *
+     * @param model   the model's file (as given to {@link #compile}) or its name
+     * @param service the decision service's name
+     * @param inputs  the service's inputs by name; converted with {@link FeelValues}
+     * @throws IllegalArgumentException when there is no such model (an unknown service is reported in the messages)
+     */
+    public DmnEvaluation evaluateDecisionService(String model, String service, Map<String, ?> inputs) {
+        CompiledModel compiled = model(model);
+        DMNContext context = context(compiled.model(), inputs);
+        return evaluation(compiled.file(), runtime.evaluateDecisionService(compiled.model(), context, service));
+    }
+
+    private CompiledModel model(String model) {
+        for (CompiledModel compiled : models) {
+            if (compiled.file().equals(model) || compiled.model().getName().equals(model)) {
+                return compiled;
+            }
         }
-        if (value instanceof Integer || value instanceof Long) {
-            return BigDecimal.valueOf(((Number) value).longValue());
+        throw new IllegalArgumentException("No DMN model named '" + model + "'; models: " + modelFiles());
+    }
+
+    /** Inputs are converted for the type their input data (or the decision they override) declares. */
+    private DMNContext context(DMNModel model, Map<String, ?> inputs) {
+        DMNContext context = runtime.newContext();
+        inputs.forEach((name, value) -> context.set(name, FeelValues.toFeel(value, declaredType(model, name))));
+        return context;
+    }
+
+    private static DMNType declaredType(DMNModel model, String name) {
+        InputDataNode input = model.getInputByName(name);
+        if (input != null) {
+            return input.getType();
         }
-        return value;
+        DecisionNode decision = model.getDecisionByName(name);
+        return decision == null ? null : decision.getResultType();
+    }
+
+    private static DmnEvaluation evaluation(String file, DMNResult result) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (DMNDecisionResult decision : result.getDecisionResults()) {
+            values.put(decision.getDecisionName(), decision.getResult());
+        }
+        List<PolicyProblem> messages = new ArrayList<>();
+        collectMessages(file, result.getMessages(), messages);
+        return new DmnEvaluation(values, messages);
     }
 }

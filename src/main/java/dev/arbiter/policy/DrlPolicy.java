@@ -36,6 +36,8 @@ final class DrlPolicy {
             "(?:Finding\\s*\\.\\s*(?:escalate|routeToAgent|humanReview|automate)|Suppression\\s*\\.\\s*of)"
                     + "\\s*\\(\\s*kcontext\\s*,\\s*(?:[$\\w.()]+\\s*,\\s*)?\"([^\"]*)\"");
 
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+
     private final Map<String, String> files;
     private final StatelessKieSession session;
     private final Map<String, String> ruleFiles;
@@ -57,13 +59,23 @@ final class DrlPolicy {
             resource.setSourcePath(path);
             builder.add(resource, ResourceType.DRL);
         });
+        List<PolicyProblem> found = new ArrayList<>();
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
-            problems.add(toProblem(result));
+            found.add(toProblem(result));
         }
+        problems.addAll(withoutEchoes(found));
         if (builder.hasErrors()) {
             return null;
         }
         return new DrlPolicy(files, builder.newKieBase());
+    }
+
+    /** The parser adds a line-less "null Package" error after each real syntax error in the same file: drop it. */
+    private static List<PolicyProblem> withoutEchoes(List<PolicyProblem> found) {
+        return found.stream()
+                .filter(problem -> !(problem.message().startsWith(NULL_PACKAGE) && found.stream()
+                        .anyMatch(other -> other != problem && other.file().equals(problem.file()) && other.line() > 0)))
+                .toList();
     }
 
     private static PolicyProblem toProblem(KnowledgeBuilderResult result) {

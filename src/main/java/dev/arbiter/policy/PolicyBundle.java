@@ -162,7 +162,7 @@ public final class PolicyBundle {
     }
 
     private void readRow(String source, Map<?, ?> row, List<Finding> findings, List<Comparison> comparisons) {
-        if (row.containsKey("value") && row.containsKey("threshold")) {
+        if (row.get("value") != null && row.get("threshold") != null) {
             Object passed = row.get("passed");
             comparisons.add(new Comparison(source, text(row.get("subject")), plain(row.get("value")),
                     plain(row.get("threshold")), passed instanceof Boolean b ? b : null));
@@ -237,6 +237,27 @@ public final class PolicyBundle {
             return rule.file() + "#" + rule.rule();
         }
         return origin;
+    }
+
+    /**
+     * @return every decision-table row as {@code file#decision/row id} and every rule as {@code file#rule name},
+     *         for coverage reports
+     */
+    public Inventory inventory() {
+        java.util.Set<String> rows = new java.util.TreeSet<>();
+        dmn.outputCells().forEach(cell -> rows.add(row(cell.file(), cell.decision(), cell.rowId())));
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        drl.rules().forEach(rule -> rules.add(rule.file() + "#" + rule.rule()));
+        return new Inventory(rows, rules);
+    }
+
+    /** @return how coverage names a decision-table row */
+    public static String row(String file, String decision, String rowId) {
+        return file + "#" + decision + "/" + rowId;
+    }
+
+    /** All decision-table rows and rules of a bundle, named as in coverage reports. */
+    public record Inventory(java.util.Set<String> rows, java.util.Set<String> rules) {
     }
 
     DmnPolicy dmn() {

@@ -24,11 +24,31 @@ public final class PolicyLoader {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern LIST_REFERENCE = Pattern.compile("list\\s*==\\s*\"([^\"]+)\"");
 
+    /** The outcome of validating policy files: the report, and the bundle when the files had no error. */
+    public record Validated(ValidationReport report, PolicyBundle bundle) {
+    }
+
     /**
      * @return the compiled bundle; its {@link PolicyBundle#warnings()} list what did not block loading
      * @throws PolicyLoadException listing every error (with file and line) when the files cannot make a bundle
      */
     public PolicyBundle load(PolicyFiles files) {
+        Validated validated = compile(files, false);
+        if (validated.bundle() == null) {
+            throw new PolicyLoadException(validated.report().problems());
+        }
+        return validated.bundle();
+    }
+
+    /**
+     * Compiles the files and also runs the DMN model and decision-table analysis (slower: use it before
+     * activating, not on every load). Never throws for a problem in the files.
+     */
+    public Validated validate(PolicyFiles files) {
+        return compile(files, true);
+    }
+
+    private Validated compile(PolicyFiles files, boolean analyse) {
         List<PolicyProblem> problems = new ArrayList<>();
         ReasonCatalog catalog = catalog(files, problems);
         PhraseLists phrases = phrases(files, problems);
@@ -40,12 +60,14 @@ public final class PolicyLoader {
             checkRules(files, drl, catalog, phrases, used, problems);
             checkCatalog(files, catalog, used, problems);
         }
+        if (analyse && dmn != null) {
+            DmnAnalysis.analyse(files.withExtension(".dmn"), problems);
+        }
         problems.sort(Comparator.comparing(PolicyProblem::severity).thenComparing(PolicyProblem::file)
                 .thenComparingInt(PolicyProblem::line));
-        if (dmn == null || drl == null || problems.stream().anyMatch(PolicyProblem::isError)) {
-            throw new PolicyLoadException(problems);
-        }
-        return new PolicyBundle(files, catalog, phrases, dmn, drl, problems);
+        ValidationReport report = ValidationReport.of(files.version(), problems);
+        boolean usable = dmn != null && drl != null && report.valid();
+        return new Validated(report, usable ? new PolicyBundle(files, catalog, phrases, dmn, drl, report.warnings()) : null);
     }
 
     private static ReasonCatalog catalog(PolicyFiles files, List<PolicyProblem> problems) {

@@ -1,5 +1,7 @@
 package dev.arbiter.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Something wrong (or suspicious) in a policy file, located as precisely as the engine allows.
  *
@@ -26,6 +28,7 @@ public record PolicyProblem(String file, int line, int column, String element, S
         return new PolicyProblem(file, 0, 0, element, Severity.WARNING, message);
     }
 
+    @JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -27,23 +27,45 @@ public final class ScenarioLoader {
      * @throws UncheckedIOException    when the folder cannot be read
      */
     public List<Scenario> load(Path folder) {
-        List<Scenario> scenarios = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-                scenarios.addAll(read(folder, file));
+        return parse(read(folder));
+    }
+
+    /**
+     * @return the scenario files below {@code folder}, keyed {@code <folder name>/<relative path>}, in path order;
+     *         empty when the folder does not exist
+     * @throws UncheckedIOException when the folder cannot be read
+     */
+    public static Map<String, String> read(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        Map<String, String> files = new java.util.TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path file : paths.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                files.put(root.getFileName() + "/" + root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read scenarios in " + folder, e);
         }
+        return files;
+    }
+
+    /**
+     * @param files scenario file path to YAML content
+     * @return every case of every file, files in path order
+     * @throws ScenarioFormatException when a file is not a valid scenario file
+     */
+    public List<Scenario> parse(Map<String, String> files) {
+        List<Scenario> scenarios = new ArrayList<>();
+        new java.util.TreeMap<>(files).forEach((name, content) -> scenarios.addAll(parse(name, content)));
         return scenarios;
     }
 
-    private static List<Scenario> read(Path folder, Path file) throws IOException {
-        String name = folder.toAbsolutePath().normalize().getFileName() + "/"
-                + folder.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    private static List<Scenario> parse(String name, String content) {
         ScenarioFile parsed;
         try {
-            parsed = YAML.readValue(Files.readString(file), ScenarioFile.class);
+            parsed = YAML.readValue(content, ScenarioFile.class);
         } catch (tools.jackson.core.JacksonException e) {
             throw new ScenarioFormatException(name + ": " + e.getOriginalMessage(), e);
         }

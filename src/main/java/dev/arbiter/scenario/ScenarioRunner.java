@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Service;
 import dev.arbiter.decision.DecisionEngine;
 import dev.arbiter.decision.DecisionRequest;
 import dev.arbiter.decision.DecisionResponse;
+import dev.arbiter.decision.Evaluation;
+import dev.arbiter.decision.StrictJson;
 import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.scoring.LoadedModels;
 import dev.arbiter.scoring.Models;
@@ -29,12 +32,24 @@ public class ScenarioRunner {
     private static final String GLOBAL = "GLOBAL";
 
     private final DecisionEngine engine;
-    private final LoadedModels models;
+    private final java.util.function.Supplier<Models> models;
     private final JsonMapper json;
     private final Validator validator;
     private final Clock clock;
 
-    ScenarioRunner(DecisionEngine engine, LoadedModels models, JsonMapper json, Validator validator, Clock clock) {
+    /** @return a runner for use outside the Spring context (command line), scoring with {@code models} */
+    public static ScenarioRunner standalone(Models models) {
+        return new ScenarioRunner(DecisionEngine.standalone(), () -> models, StrictJson.mapper(),
+                jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ScenarioRunner(DecisionEngine engine, LoadedModels loaded, JsonMapper json, Validator validator, Clock clock) {
+        this(engine, loaded::current, json, validator, clock);
+    }
+
+    private ScenarioRunner(DecisionEngine engine, java.util.function.Supplier<Models> models, JsonMapper json,
+                           Validator validator, Clock clock) {
         this.engine = engine;
         this.models = models;
         this.json = json;
@@ -48,19 +63,25 @@ public class ScenarioRunner {
         try {
             request = json.convertValue(scenario.request(), DecisionRequest.class);
         } catch (JacksonException e) {
-            return new ScenarioResult(scenario, List.of("the request is not valid: " + e.getOriginalMessage()), null);
+            return ScenarioResult.invalid(scenario, List.of("the request is not valid: " + e.getOriginalMessage()));
         }
         Set<ConstraintViolation<DecisionRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             List<String> messages = violations.stream()
                     .map(v -> "the request is not valid: " + v.getPropertyPath() + " " + v.getMessage())
                     .sorted(Comparator.naturalOrder()).toList();
-            return new ScenarioResult(scenario, messages, null);
+            return ScenarioResult.invalid(scenario, messages);
         }
-        Models scoring = scenario.withoutModels() ? Models.none() : models.current();
-        DecisionResponse actual = engine.evaluate("scenario", request, bundle, pauseScope(scenario, request), clock.instant(),
-                scoring).response();
-        return new ScenarioResult(scenario, ScenarioCheck.failures(scenario.expect(), actual), actual);
+        Models scoring = scenario.withoutModels() ? Models.none() : models.get();
+        Evaluation evaluation = engine.evaluate("scenario", request, bundle, pauseScope(scenario, request), clock.instant(),
+                scoring);
+        DecisionResponse actual = evaluation.response();
+        Set<String> rows = new TreeSet<>();
+        evaluation.trace().tables().forEach(table -> table.matchedIds()
+                .forEach(id -> rows.add(PolicyBundle.row(table.file(), table.decision(), id))));
+        Set<String> rules = new TreeSet<>();
+        evaluation.trace().rulesFired().forEach(rule -> rules.add(rule.file() + "#" + rule.rule()));
+        return new ScenarioResult(scenario, ScenarioCheck.failures(scenario.expect(), actual), actual, rows, rules);
     }
 
     private static String pauseScope(Scenario scenario, DecisionRequest request) {

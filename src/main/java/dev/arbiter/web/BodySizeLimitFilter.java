@@ -22,11 +22,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    private static final String POLICY_API = "/api/v1/policies/";
+
     private final long limit;
+    private final long policyLimit;
     private final Problems problems;
 
     BodySizeLimitFilter(ApiLimits limits, Problems problems) {
         this.limit = limits.maxBodyBytes();
+        this.policyLimit = limits.maxPolicyBodyBytes();
         this.problems = problems;
     }
 
@@ -38,14 +42,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            reject(request, response);
+        long allowed = request.getRequestURI().startsWith(POLICY_API) ? policyLimit : limit;
+        if (request.getContentLengthLong() > allowed) {
+            reject(request, response, allowed);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, allowed), response);
     }
 
-    private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -4,34 +4,32 @@ import static dev.arbiter.support.Api.AUTOMATION;
 import static dev.arbiter.support.Api.json;
 import static dev.arbiter.support.DecisionRequests.automatableChatRequest;
 import static dev.arbiter.support.DecisionRequests.automatableRequestOn;
+import static dev.arbiter.support.RestartableService.clientOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.arbiter.ArbiterApplication;
 import dev.arbiter.support.Api;
+import dev.arbiter.support.RestartableService;
 import tools.jackson.databind.JsonNode;
 
 /** An operator's pause is stored: it is still in force after the service restarts on the same database. */
 class KillSwitchRestartTest {
 
-    private final String databaseUrl =
-            "jdbc:h2:file:./target/test-db/restart-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE";
+    private final RestartableService service = new RestartableService("kill-switch-restart");
 
     @Test
     void pausesSurviveARestart() {
-        try (ConfigurableApplicationContext service = start()) {
-            Api api = clientOf(service);
+        try (ConfigurableApplicationContext running = service.start()) {
+            Api api = clientOf(running);
             assertThat(api.decided(automatableChatRequest()).path("outcome").asString()).isEqualTo("AUTOMATE");
             api.automation("{\"paused\": true, \"reason\": \"before the restart\"}");
             api.automation("{\"paused\": true, \"channel\": \"EMAIL\"}");
         }
 
-        try (ConfigurableApplicationContext restarted = start()) {
+        try (ConfigurableApplicationContext restarted = service.start()) {
             Api api = clientOf(restarted);
             JsonNode state = json(api.get(AUTOMATION));
             assertThat(state.path("global").path("reason").asString()).isEqualTo("before the restart");
@@ -46,15 +44,5 @@ class KillSwitchRestartTest {
             assertThat(api.decided(automatableRequestOn("EMAIL")).path("outcome").asString())
                     .as("the channel pause outlives the global resume").isEqualTo("ROUTE_TO_AGENT");
         }
-    }
-
-    /** Starts the whole service on a random port; command-line arguments outrank the test configuration. */
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ArbiterApplication.class)
-                .run("--spring.datasource.url=" + databaseUrl, "--server.port=0");
-    }
-
-    private static Api clientOf(ConfigurableApplicationContext service) {
-        return new Api(service.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 }

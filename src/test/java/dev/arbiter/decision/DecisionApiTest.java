@@ -57,7 +57,7 @@ class DecisionApiTest extends HttpServiceTest {
         assertThat(intent.path("source").asString()).isEqualTo("CALLER");
 
         assertThat(decision.has("churnRisk")).as("churnRisk is part of the contract").isTrue();
-        assertThat(decision.path("churnRisk").isNull()).as("no churn model is loaded").isTrue();
+        assertThat(decision.path("churnRisk").isNumber()).as("the shipped churn model scores the profile").isTrue();
 
         JsonNode actions = decision.path("actions");
         assertThat(actions.isArray()).isTrue();

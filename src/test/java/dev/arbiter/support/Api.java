@@ -80,6 +80,13 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** POSTs {@code body} (any value Jackson can write; null sends no body) as {@code application/json}. */
+    public HttpResponse<String> post(String path, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        return send(request(path).header("Content-Type", "application/json").POST(publisher));
+    }
+
     /** Sets the kill switch and asserts that the service accepted the command. */
     public JsonNode automation(String command) {
         HttpResponse<String> response = put(AUTOMATION, JSON.readTree(command));

@@ -27,6 +27,18 @@ class OpenApiDocumentTest extends HttpServiceTest {
     }
 
     @Test
+    void documentDescribesThePolicyManagementEndpoints() {
+        JsonNode paths = apiDocs().path("paths");
+
+        assertThat(paths.path("/api/v1/policies/active").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/policies/versions").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/policies/versions/{from}/diff/{to}").has("get")).isTrue();
+        for (String action : new String[] {"validate", "test", "activate", "rollback"}) {
+            assertThat(paths.path("/api/v1/policies/" + action).has("post")).as(action).isTrue();
+        }
+    }
+
+    @Test
     void decisionRequestSchemaHasTheContractFields() {
         JsonNode schema = apiDocs().path("components").path("schemas").path("DecisionRequest");
 

@@ -1,0 +1,18 @@
+package dev.arbiter.audit;
+
+import java.time.Instant;
+
+/**
+ * One administrative action.
+ *
+ * @param id            position in the log
+ * @param at            when it happened
+ * @param actor         who did it (the authenticated client, or the name the caller gave)
+ * @param action        what kind of action: POLICY_ACTIVATE, POLICY_ROLLBACK, AUTOMATION_PAUSE, ...
+ * @param target        what it acted on (a policy version, a channel, ...), or null
+ * @param details       free details as JSON text, or null
+ * @param remoteAddress the client's address, or null when not from an HTTP request
+ */
+public record AuditEntry(long id, Instant at, String actor, String action, String target, String details,
+                         String remoteAddress) {
+}

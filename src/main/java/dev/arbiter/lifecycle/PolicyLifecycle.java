@@ -1,0 +1,175 @@
+package dev.arbiter.lifecycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.arbiter.policy.ActivePolicy;
+import dev.arbiter.policy.PolicyBundle;
+import dev.arbiter.policy.PolicyFiles;
+import dev.arbiter.policy.PolicyLoader;
+import dev.arbiter.policy.PolicyProperties;
+import dev.arbiter.policy.ValidationReport;
+import dev.arbiter.scenario.Scenario;
+import dev.arbiter.scenario.ScenarioFormatException;
+import dev.arbiter.scenario.ScenarioLoader;
+import dev.arbiter.scenario.ScenarioSuite;
+import dev.arbiter.scenario.SuiteReport;
+
+/**
+ * Validates, tests, activates and rolls back policy versions. A version goes live only when it compiles without
+ * error and every scenario passes; the swap is atomic, and every activation is recorded with who, when and why.
+ * Activations and rollbacks are serialised; checks run concurrently.
+ */
+@Service
+public class PolicyLifecycle {
+
+    static final String ACTIVATE = "ACTIVATE";
+    static final String ROLLBACK = "ROLLBACK";
+
+    private final ActivePolicy active;
+    private final PolicyHistory history;
+    private final PolicyProperties properties;
+    private final ScenarioSuite suite;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final PolicyLoader loader = new PolicyLoader();
+
+    PolicyLifecycle(ActivePolicy active, PolicyHistory history, PolicyProperties properties, ScenarioSuite suite,
+                    TransactionTemplate transactions, Clock clock) {
+        this.active = active;
+        this.history = history;
+        this.properties = properties;
+        this.suite = suite;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A candidate that went through the gate, with its bundle when it compiled. */
+    private record Checked(GateResult gate, PolicyBundle bundle, PolicyFiles files, Map<String, String> scenarioFiles) {
+    }
+
+    /** @param files uploaded policy files, or null for the files on disk */
+    public ValidationReport validate(Map<String, String> files) {
+        Candidate.checkPaths("files", files, false);
+        return loader.validate(policyFiles(files)).report();
+    }
+
+    /**
+     * Runs the scenarios against a candidate.
+     *
+     * @param files      uploaded policy files, or null for the files on disk
+     * @param scenarios  uploaded scenario files, or null for the scenarios on disk
+     * @param caseFilter only cases whose name contains this text, or null
+     */
+    public GateResult test(Map<String, String> files, Map<String, String> scenarios, String caseFilter) {
+        return check(candidate(files, scenarios), caseFilter).gate();
+    }
+
+    /** Validates and tests the candidate; activates it only if both pass. */
+    public synchronized ActivationResult activate(String label, String comment, String author, Map<String, String> files,
+                                                  Map<String, String> scenarios) {
+        Checked checked = check(candidate(files, scenarios), null);
+        return goLive(checked, label, comment, author, ACTIVATE);
+    }
+
+    /**
+     * Re-activates a stored version after running its gate again with the scenarios it was stored with.
+     *
+     * @throws UnknownVersionException when no such version is stored
+     */
+    public synchronized ActivationResult rollback(String version, String comment, String author) {
+        StoredVersion stored = history.find(version).orElseThrow(() -> new UnknownVersionException(version));
+        Checked checked = check(new Candidate(stored.files(), stored.scenarioFiles()), null);
+        return goLive(checked, stored.label(), comment, author, ROLLBACK);
+    }
+
+    private ActivationResult goLive(Checked checked, String label, String comment, String author, String action) {
+        String version = checked.files().version();
+        if (!checked.gate().passed()) {
+            return new ActivationResult(false, false, version, label, null, null, checked.gate());
+        }
+        ActivePolicy.Activation current = active.activation();
+        if (current.bundle().version().equals(version)) {
+            return new ActivationResult(true, false, version, current.label(), current.activatedAt(), current.activatedBy(),
+                    checked.gate());
+        }
+        Instant now = clock.instant();
+        String by = author(author);
+        String effectiveLabel = label != null ? label : history.find(version).map(StoredVersion::label).orElse(null);
+        transactions.executeWithoutResult(status -> {
+            if (!history.exists(version)) {
+                history.save(new StoredVersion(version, effectiveLabel, by, now, comment, current.bundle().version(),
+                        checked.files().contents(), checked.scenarioFiles(),
+                        Diffs.asMap(Diffs.between(current.bundle().files().contents(), checked.files().contents())),
+                        checked.gate().validation(), checked.gate().scenarios()));
+            }
+            history.recordActivation(version, action, now, by, comment);
+        });
+        active.activate(new ActivePolicy.Activation(checked.bundle(), effectiveLabel, now, by, action));
+        return new ActivationResult(true, true, version, effectiveLabel, now, by, checked.gate());
+    }
+
+    private Candidate candidate(Map<String, String> files, Map<String, String> scenarios) {
+        Candidate.checkPaths("files", files, false);
+        Candidate.checkPaths("scenarios", scenarios, true);
+        return new Candidate(policyFiles(files).contents(),
+                scenarios != null ? scenarios : ScenarioLoader.read(properties.scenarioDir()));
+    }
+
+    private PolicyFiles policyFiles(Map<String, String> files) {
+        return files != null ? new PolicyFiles(files) : properties.readFiles();
+    }
+
+    private Checked check(Candidate candidate, String caseFilter) {
+        PolicyFiles files = new PolicyFiles(candidate.files());
+        PolicyLoader.Validated validated = loader.validate(files);
+        if (!validated.report().valid()) {
+            return new Checked(new GateResult(validated.report(), null, null), null, files, candidate.scenarios());
+        }
+        try {
+            List<Scenario> scenarios = new ScenarioLoader().parse(candidate.scenarios());
+            if (scenarios.isEmpty()) {
+                return new Checked(new GateResult(validated.report(), null, "there are no scenarios to test the policy with"),
+                        validated.bundle(), files, candidate.scenarios());
+            }
+            SuiteReport report = suite.run(validated.bundle(), scenarios, caseFilter);
+            return new Checked(new GateResult(validated.report(), report, null), validated.bundle(), files, candidate.scenarios());
+        } catch (ScenarioFormatException e) {
+            return new Checked(new GateResult(validated.report(), null, e.getMessage()), validated.bundle(), files,
+                    candidate.scenarios());
+        }
+    }
+
+    /** @return the version deciding now */
+    public ActivePolicyView active() {
+        ActivePolicy.Activation activation = active.activation();
+        return new ActivePolicyView(activation.bundle().version(), activation.label(), activation.activatedAt(),
+                activation.activatedBy(), activation.action(), activation.bundle().warnings().size());
+    }
+
+    /** @return the newest stored versions, newest first */
+    public List<VersionSummary> versions(int limit) {
+        return history.list(limit, active.current().version());
+    }
+
+    /**
+     * @throws UnknownVersionException when either version is not stored
+     */
+    public VersionDiff diff(String from, String to) {
+        StoredVersion a = history.find(from).orElseThrow(() -> new UnknownVersionException(from));
+        StoredVersion b = history.find(to).orElseThrow(() -> new UnknownVersionException(to));
+        List<VersionDiff.FileChange> changes = Diffs.between(a.files(), b.files()).stream()
+                .map(diff -> new VersionDiff.FileChange(diff.path(), diff.change().name(), diff.diff()))
+                .toList();
+        return new VersionDiff(from, to, changes);
+    }
+
+    static String author(String author) {
+        return author == null || author.isBlank() ? "anonymous" : author;
+    }
+}

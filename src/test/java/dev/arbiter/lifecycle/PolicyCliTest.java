@@ -1,0 +1,93 @@
+package dev.arbiter.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.arbiter.scoring.Models;
+
+/** The policy command line checks the files on disk and exits non-zero when a commit must be blocked. */
+class PolicyCliTest {
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PolicyCli cli = new PolicyCli(new PrintStream(printed, true, StandardCharsets.UTF_8), Models.none());
+
+    @Test
+    void validatingTheShippedPolicyExitsZero() {
+        int exit = cli.run("validate");
+
+        assertThat(exit).isEqualTo(PolicyCli.OK);
+        assertThat(output()).contains(": 0 error(s)");
+    }
+
+    @Test
+    void aBrokenRuleFileFailsValidationWithFileAndLine(@TempDir Path copy) throws IOException {
+        Path rules = copyOf(Path.of("rules"), copy.resolve("rules"));
+        Path killSwitch = rules.resolve("kill-switch.drl");
+        Files.writeString(killSwitch, Files.readString(killSwitch).replaceFirst("then", "then then"));
+
+        int exit = cli.run("validate", "--rules", rules.toString(), "--dmn", "dmn-models");
+
+        assertThat(exit).isEqualTo(PolicyCli.FAILED);
+        assertThat(output()).containsPattern("ERROR rules/kill-switch\\.drl:\\d+");
+    }
+
+    @Test
+    void testingRunsEveryScenarioAndReportsCoverage() {
+        int exit = cli.run("test");
+
+        assertThat(exit).isEqualTo(PolicyCli.OK);
+        assertThat(output()).containsPattern("(?m)^\\d+ passed, 0 failed$").contains("Coverage: ");
+    }
+
+    @Test
+    void aCaseFilterRunsOnlyTheNamedCases() {
+        int exit = cli.run("test", "--case", "quiet hours");
+
+        assertThat(exit).isEqualTo(PolicyCli.OK);
+        assertThat(output().lines().filter(line -> line.startsWith("PASS ")))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line.toLowerCase()).contains("quiet hours"));
+    }
+
+    @Test
+    void aFailingScenarioExitsOne(@TempDir Path copy) throws IOException {
+        Path dmn = copyOf(Path.of("dmn-models"), copy.resolve("dmn-models"));
+        Path thresholds = dmn.resolve("confidence-thresholds.dmn");
+        Files.writeString(thresholds, Files.readString(thresholds).replace("<text>0.85</text>", "<text>0.80</text>"));
+
+        int exit = cli.run("test", "--dmn", dmn.toString(), "--case", "0.849");
+
+        assertThat(exit).isEqualTo(PolicyCli.FAILED);
+        assertThat(output()).contains("FAIL ").containsPattern("(?m)^\\d+ passed, [1-9]\\d* failed$");
+    }
+
+    @Test
+    void anUnknownCommandPrintsUsageAndExitsTwo() {
+        assertThat(cli.run("deploy")).isEqualTo(PolicyCli.USAGE);
+        assertThat(cli.run("test", "--cases")).isEqualTo(PolicyCli.USAGE);
+        assertThat(output()).contains("usage: policy validate");
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Path copyOf(Path source, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (var files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.arbiter.lifecycle;
+
+import static dev.arbiter.support.Api.assertProblem;
+import static dev.arbiter.support.Api.errorFields;
+import static dev.arbiter.support.Api.json;
+import static dev.arbiter.support.DecisionRequests.automatableChatRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+import dev.arbiter.policy.PolicyFiles;
+import dev.arbiter.scenario.ScenarioLoader;
+import dev.arbiter.support.HttpServiceTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Policy owners validate, test, activate and roll back policy over the API; a candidate goes live only when it
+ * compiles and every scenario passes, and the history says who changed what. Activates versions, so it runs in a
+ * context of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "arbiter.test.context=lifecycle")
+@DirtiesContext
+class PolicyLifecycleApiTest extends HttpServiceTest {
+
+    private static final String POLICIES = "/api/v1/policies";
+    private static final String CATALOG = "rules/reason-codes.yaml";
+    private static final String THRESHOLDS = "dmn-models/confidence-thresholds.dmn";
+    private static final String KILL_SWITCH = "rules/kill-switch.drl";
+
+    @Test
+    void theActiveVersionIsTheOneDecisionsCarry() {
+        JsonNode active = json(api.get(POLICIES + "/active"));
+
+        assertThat(active.path("version").asString()).hasSize(64)
+                .isEqualTo(api.decided(automatableChatRequest()).path("policyVersion").asString());
+        assertThat(active.path("activatedBy").asString()).isNotBlank();
+    }
+
+    @Test
+    void theShippedFilesAreValid() {
+        JsonNode report = json(api.post(POLICIES + "/validate", null));
+
+        assertThat(report.path("valid").asBoolean()).isTrue();
+        assertThat(report.path("errors").size()).isZero();
+        assertThat(report.path("version").asString()).isEqualTo(shipped().version());
+    }
+
+    @Test
+    void aDrlSyntaxErrorIsReportedWithFileAndLine() {
+        Map<String, String> files = withEdit(shipped().contents(), KILL_SWITCH, "then", "then then");
+
+        JsonNode report = json(api.post(POLICIES + "/validate", Map.of("files", files)));
+
+        assertThat(report.path("valid").asBoolean()).isFalse();
+        JsonNode error = report.path("errors").get(0);
+        assertThat(error.path("file").asString()).isEqualTo(KILL_SWITCH);
+        assertThat(error.path("line").asInt()).isPositive();
+    }
+
+    @Test
+    void testingTheShippedPolicyPassesEveryScenarioAndReportsCoverage() {
+        JsonNode gate = json(api.post(POLICIES + "/test", null));
+
+        JsonNode scenarios = gate.path("scenarios");
+        assertThat(scenarios.path("failed").asInt()).isZero();
+        assertThat(scenarios.path("total").asInt()).isGreaterThanOrEqualTo(60);
+        JsonNode coverage = scenarios.path("coverage");
+        assertThat(coverage.path("rows").asInt()).isPositive();
+        assertThat(coverage.path("rowsCovered").asInt() + coverage.path("uncoveredRows").size())
+                .isEqualTo(coverage.path("rows").asInt());
+        assertThat(coverage.path("rulesCovered").asInt() + coverage.path("uncoveredRules").size())
+                .isEqualTo(coverage.path("rules").asInt());
+    }
+
+    @Test
+    void aCaseFilterRunsOnlyTheMatchingScenarios() {
+        JsonNode scenarios = json(api.post(POLICIES + "/test", Map.of("caseName", "quiet hours"))).path("scenarios");
+
+        assertThat(scenarios.path("total").asInt()).isPositive().isLessThan(20);
+        scenarios.path("cases").forEach(each -> assertThat(each.path("name").asString().toLowerCase()).contains("quiet hours"));
+    }
+
+    @Test
+    void aCandidateThatBreaksAScenarioIsRejectedAndTheOldVersionKeepsDeciding() {
+        String before = json(api.get(POLICIES + "/active")).path("version").asString();
+        Map<String, String> lowered = withEdit(shipped().contents(), THRESHOLDS, "<text>0.85</text>", "<text>0.80</text>");
+
+        JsonNode problem = assertProblem(api.post(POLICIES + "/activate", Map.of("files", lowered, "author", "mallory")), 422);
+
+        assertThat(problem.path("gate").path("scenarios").path("failed").asInt()).isPositive();
+        assertThat(json(api.get(POLICIES + "/active")).path("version").asString()).isEqualTo(before);
+        assertThat(api.decided(automatableChatRequest()).path("policyVersion").asString()).isEqualTo(before);
+    }
+
+    @Test
+    void aCandidateThatDoesNotCompileIsRejectedWithItsErrors() {
+        Map<String, String> broken = withEdit(shipped().contents(), KILL_SWITCH, "then", "then then");
+
+        JsonNode problem = assertProblem(api.post(POLICIES + "/activate", Map.of("files", broken)), 422);
+
+        assertThat(problem.path("gate").path("validation").path("errors").get(0).path("file").asString()).isEqualTo(KILL_SWITCH);
+    }
+
+    @Test
+    void activatingAPassingCandidateSwapsTheVersionAndRecordsWhoWhyAndTheDiff() {
+        String before = json(api.get(POLICIES + "/active")).path("version").asString();
+        Map<String, String> files = withEdit(shipped().contents(), CATALOG, "owner: Legal", "owner: Legal department");
+
+        HttpResponse<String> response = api.post(POLICIES + "/activate",
+                Map.of("files", files, "label", "legal owner renamed", "author", "alice", "comment", "ticket POL-7"));
+
+        JsonNode result = json(response);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String after = result.path("version").asString();
+        assertThat(after).isNotEqualTo(before).isEqualTo(new PolicyFiles(files).version());
+        assertThat(api.decided(automatableChatRequest()).path("policyVersion").asString()).isEqualTo(after);
+        JsonNode newest = json(api.get(POLICIES + "/versions")).get(0);
+        assertThat(newest.path("version").asString()).isEqualTo(after);
+        assertThat(newest.path("author").asString()).isEqualTo("alice");
+        assertThat(newest.path("label").asString()).isEqualTo("legal owner renamed");
+        assertThat(newest.path("active").asBoolean()).isTrue();
+        JsonNode diff = json(api.get(POLICIES + "/versions/" + before + "/diff/" + after));
+        assertThat(diff.path("files")).singleElement().satisfies(file -> {
+            assertThat(file.path("path").asString()).isEqualTo(CATALOG);
+            assertThat(file.path("change").asString()).isEqualTo("MODIFIED");
+            assertThat(file.path("diff").asString()).contains("-  owner: Legal\n", "+  owner: Legal department\n");
+        });
+
+        JsonNode rolledBack = json(api.post(POLICIES + "/rollback", Map.of("version", before, "author", "bob")));
+
+        assertThat(rolledBack.path("activated").asBoolean()).isTrue();
+        assertThat(json(api.get(POLICIES + "/active")).path("activatedBy").asString()).isEqualTo("bob");
+        assertThat(json(api.get(POLICIES + "/active")).path("action").asString()).isEqualTo("ROLLBACK");
+        assertThat(api.decided(automatableChatRequest()).path("policyVersion").asString()).isEqualTo(before);
+    }
+
+    @Test
+    void activatingTheActiveVersionAgainChangesNothing() {
+        JsonNode result = json(api.post(POLICIES + "/activate", Map.of("files", activeFiles())));
+
+        assertThat(result.path("activated").asBoolean()).isTrue();
+        assertThat(result.path("changed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void rollingBackToAnUnknownVersionIsNotFound() {
+        assertProblem(api.post(POLICIES + "/rollback", Map.of("version", "f".repeat(64))), 404);
+    }
+
+    @Test
+    void aRollbackWithoutVersionNamesTheField() {
+        JsonNode problem = assertProblem(api.post(POLICIES + "/rollback", Map.of("author", "bob")), 400);
+
+        assertThat(errorFields(problem)).containsExactly("version");
+    }
+
+    @Test
+    void anUploadedPathOutsideThePolicyFoldersIsRejected() {
+        Map<String, String> files = new LinkedHashMap<>(shipped().contents());
+        files.put("../etc/passwd.yaml", "x: 1");
+
+        JsonNode problem = assertProblem(api.post(POLICIES + "/validate", Map.of("files", files)), 400);
+
+        assertThat(errorFields(problem)).containsExactly("files['../etc/passwd.yaml']");
+    }
+
+    private Map<String, String> activeFiles() {
+        String version = json(api.get(POLICIES + "/active")).path("version").asString();
+        PolicyFiles shipped = shipped();
+        assertThat(version).as("these tests start from the shipped files").isIn(shipped.version(),
+                new PolicyFiles(withEdit(shipped.contents(), CATALOG, "owner: Legal", "owner: Legal department")).version());
+        return version.equals(shipped.version()) ? shipped.contents()
+                : withEdit(shipped.contents(), CATALOG, "owner: Legal", "owner: Legal department");
+    }
+
+    static PolicyFiles shipped() {
+        return PolicyFiles.read(Path.of("rules"), Path.of("dmn-models"));
+    }
+
+    static Map<String, String> shippedScenarios() {
+        return ScenarioLoader.read(Path.of("policy-tests"));
+    }
+
+    /** @return a copy of {@code files} with the first occurrence of {@code text} in {@code path} replaced */
+    static Map<String, String> withEdit(Map<String, String> files, String path, String text, String replacement) {
+        Map<String, String> edited = new TreeMap<>(files);
+        String content = edited.get(path);
+        assertThat(content).as("fixture expects %s in %s", text, path).contains(text);
+        edited.put(path, content.replaceFirst(java.util.regex.Pattern.quote(text), java.util.regex.Matcher.quoteReplacement(replacement)));
+        return edited;
+    }
+}
