@@ -12,7 +12,7 @@ import dev.arbiter.policy.facts.Outcome;
  * Picks the outcome from everything policy found: the most severe wins
  * (ESCALATE &gt; ROUTE_TO_AGENT &gt; HUMAN_REVIEW &gt; AUTOMATE). All reasons for a non-automated outcome are kept,
  * most severe first and, within one outcome, in reason-catalog order, advisory reasons (no outcome) last; the first
- * of them that names a queue routes the case. Without any finding that asks for an outcome nothing is automated.
+ * reason of the winning outcome that names a queue routes the case (a less severe reason never moves it). Without any finding that asks for an outcome nothing is automated.
  * Stateless.
  */
 final class Arbitration {
@@ -44,7 +44,9 @@ final class Arbitration {
         }
         reasons.sort(Comparator.comparing(Finding::getOutcome, Comparator.nullsFirst(Comparator.<Outcome>naturalOrder())).reversed()
                 .thenComparingInt(finding -> catalog.rank(finding.getCode())));
-        Finding routing = reasons.stream().filter(finding -> finding.getQueue() != null).findFirst().orElse(null);
+        Finding routing = reasons.stream()
+                .filter(finding -> finding.getOutcome() == outcome && finding.getQueue() != null)
+                .findFirst().orElse(null);
         return new Verdict(outcome, List.copyOf(reasons), routing == null ? null : routing.getQueue(),
                 routing == null ? null : routing.getSkill());
     }

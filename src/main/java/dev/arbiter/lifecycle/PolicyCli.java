@@ -49,8 +49,15 @@ public final class PolicyCli {
             out.println(USAGE_TEXT);
             return USAGE;
         }
-        PolicyFiles files = PolicyFiles.read(Path.of(options.getOrDefault("--rules", "rules")),
-                Path.of(options.getOrDefault("--dmn", "dmn-models")));
+        PolicyFiles files;
+        try {
+            files = PolicyFiles.read(Path.of(options.getOrDefault("--rules", "rules")),
+                    Path.of(options.getOrDefault("--dmn", "dmn-models")));
+        } catch (java.io.UncheckedIOException e) {
+            out.println("ERROR " + e.getMessage() + " (run from the policy repository's root, or give --rules and --dmn)");
+            out.println(USAGE_TEXT);
+            return USAGE;
+        }
         return args[0].equals("validate") ? validate(files)
                 : test(files, Path.of(options.getOrDefault("--scenarios", "policy-tests")), options.get("--case"));
     }

@@ -11,7 +11,7 @@ import dev.arbiter.decision.DecisionResponse;
  * @param scenario    the scenario
  * @param failures    what did not match; empty when the scenario passed
  * @param actual      the decision, or null when the request could not even be built
- * @param rowsMatched decision-table rows that matched, as {@code file#decision/row id}
+ * @param rowsMatched decision-table rows the hit policy selected (not merely matched), as {@code file#decision/row id}
  * @param rulesFired  rules that fired, as {@code file#rule name}
  */
 public record ScenarioResult(Scenario scenario, List<String> failures, DecisionResponse actual, Set<String> rowsMatched,

@@ -77,7 +77,7 @@ public class ScenarioRunner {
                 scoring);
         DecisionResponse actual = evaluation.response();
         Set<String> rows = new TreeSet<>();
-        evaluation.trace().tables().forEach(table -> table.matchedIds()
+        evaluation.trace().tables().forEach(table -> table.selectedIds()
                 .forEach(id -> rows.add(PolicyBundle.row(table.file(), table.decision(), id))));
         Set<String> rules = new TreeSet<>();
         evaluation.trace().rulesFired().forEach(rule -> rules.add(rule.file() + "#" + rule.rule()));

@@ -165,4 +165,14 @@ class ArbitrationTest {
         assertThat(verdict.outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
         assertThat(codes(verdict)).containsExactly(Arbitration.NO_DECISION, "LEGAL_THREAT");
     }
+
+    @Test
+    void aLessSevereReasonNeverMovesTheQueue() {
+        Arbitration.Verdict verdict = decide(
+                finding(Outcome.ESCALATE, "LEGAL_THREAT"),
+                finding(Outcome.HUMAN_REVIEW, "SENSITIVE_INTENT").toQueue("billing", "payments"));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.ESCALATE);
+        assertThat(verdict.queue()).as("the escalation keeps the intent's queue").isNull();
+    }
 }
