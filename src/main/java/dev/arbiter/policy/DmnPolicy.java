@@ -180,6 +180,21 @@ public final class DmnPolicy {
     }
 
     /** @return the file of the model that defines {@code decision} in {@code phase}, or null */
+    /** @return each model's file with the names of its input data */
+    Map<String, java.util.Set<String>> inputNames() {
+        Map<String, java.util.Set<String>> names = new java.util.TreeMap<>();
+        for (CompiledModel compiled : models) {
+            names.put(compiled.file(), compiled.model().getInputs().stream().map(InputDataNode::getName)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new)));
+        }
+        return names;
+    }
+
+    /** @return true when the model in {@code file} runs after arbitration */
+    boolean runsAfterArbitration(String file) {
+        return models.stream().anyMatch(compiled -> compiled.file().equals(file) && compiled.phase() == Phase.ROUTE);
+    }
+
     String fileDefining(Phase phase, String decision) {
         for (CompiledModel compiled : models) {
             if (compiled.phase() == phase && compiled.model().getDecisionByName(decision) != null) {

@@ -25,6 +25,11 @@ public record PolicyFacts(Interaction interaction, Customer customer, List<Ticke
         phrases = List.copyOf(phrases);
     }
 
+    /** The inputs the service gives every decision table; tables run after arbitration also get outcome and escalated. */
+    static final java.util.Set<String> TABLE_INPUTS = java.util.Set.of("lineOfBusiness", "channel", "intent",
+            "intentConfidence", "answerConfidence", "sentiment", "tier", "lifetimeValue", "churnRisk",
+            "openTicketPriorities", "outcome", "escalated");
+
     /** @return the values decision tables may use as inputs, by input name (values may be null) */
     Map<String, Object> tableInputs() {
         Map<String, Object> inputs = new HashMap<>();

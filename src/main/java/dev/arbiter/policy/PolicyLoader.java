@@ -90,8 +90,17 @@ public final class PolicyLoader {
         requireDecision(dmn, DmnPolicy.Phase.ASSESS, PolicyBundle.QUEUE_DECISION, problems);
         requireDecision(dmn, DmnPolicy.Phase.ROUTE, PolicyBundle.PRIORITY_DECISION, problems);
         requireDecision(dmn, DmnPolicy.Phase.ROUTE, PolicyBundle.MODEL_TIER_DECISION, problems);
+        dmn.inputNames().forEach((file, names) -> names.stream().filter(name -> !PolicyFacts.TABLE_INPUTS.contains(name))
+                .forEach(name -> problems.add(PolicyProblem.warning(file, name, "Input '" + name
+                        + "' is not one the service provides, so it is always null; the inputs are "
+                        + new java.util.TreeSet<>(PolicyFacts.TABLE_INPUTS)))));
         for (DmnPolicy.OutputCell cell : dmn.outputCells()) {
             if (cell.column() == null || cell.text().equals("null")) {
+                continue;
+            }
+            if (cell.column().equals("reason") && dmn.runsAfterArbitration(cell.file())) {
+                problems.add(PolicyProblem.warning(cell.file(), cell.decision() + "/" + cell.rowId(),
+                        "A reason in a table that runs after arbitration (it has an input 'outcome' or 'escalated') is ignored"));
                 continue;
             }
             String element = cell.decision() + "/" + cell.rowId();

@@ -169,6 +169,21 @@ class PolicyLoaderRejectionTest {
     }
 
     @Test
+    void anInputTheServiceDoesNotProvideIsAWarning() {
+        PolicyFiles files = withEdit(shippedFiles(), "dmn-models/retention.dmn", "<inputData id=\"in-churnRisk\"",
+                "<inputData id=\"in-weather\" name=\"weatherToday\">\n    <variable id=\"var-weather\" name=\"weatherToday\""
+                        + " typeRef=\"string\"/>\n  </inputData>\n  <inputData id=\"in-churnRisk\"");
+
+        PolicyBundle bundle = new PolicyLoader().load(files);
+
+        assertThat(bundle.warnings()).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo("dmn-models/retention.dmn");
+            assertThat(problem.element()).isEqualTo("weatherToday");
+            assertThat(problem.message()).contains("always null");
+        });
+    }
+
+    @Test
     void everyProblemIsListedNotOnlyTheFirst() {
         PolicyFiles files = withEdit(shippedFiles(), KILL_SWITCH, "\"AUTOMATION_PAUSED\"", "\"AUTOMATION_STOPPED\"");
         files = withEdit(files, ROUTING, "<text>\"UNKNOWN_INTENT\"</text>", "<text>\"UNKNOWN_INTENTION\"</text>");
