@@ -2,6 +2,8 @@ package dev.arbiter.audit;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 /**
  * One administrative action.
  *
@@ -10,9 +12,9 @@ import java.time.Instant;
  * @param actor         who did it (the authenticated client, or the name the caller gave)
  * @param action        what kind of action: POLICY_ACTIVATE, POLICY_ROLLBACK, AUTOMATION_PAUSE, ...
  * @param target        what it acted on (a policy version, a channel, ...), or null
- * @param details       free details as JSON text, or null
+ * @param details       free details as JSON text, or null; written into JSON responses as JSON, not as a string
  * @param remoteAddress the client's address, or null when not from an HTTP request
  */
-public record AuditEntry(long id, Instant at, String actor, String action, String target, String details,
+public record AuditEntry(long id, Instant at, String actor, String action, String target, @JsonRawValue String details,
                          String remoteAddress) {
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.arbiter.audit.AuditLog;
 import dev.arbiter.decision.AutomationPauses;
 import dev.arbiter.decision.Channel;
 
@@ -28,11 +30,13 @@ public class AutomationSwitch implements AutomationPauses {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog audit;
     private volatile Map<String, AutomationState.Pause> pauses;
 
-    AutomationSwitch(JdbcClient jdbc, Clock clock) {
+    AutomationSwitch(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
         this.pauses = load();
     }
 
@@ -65,7 +69,10 @@ public class AutomationSwitch implements AutomationPauses {
         return new AutomationState(now.get(GLOBAL), channels);
     }
 
-    /** Pauses or resumes, persists the change, then makes it visible to decisions. */
+    /**
+     * Pauses or resumes, persists the change and its audit entry ({@code AUTOMATION_PAUSE} or
+     * {@code AUTOMATION_RESUME}) in one transaction, then makes it visible to decisions.
+     */
     @Transactional
     public synchronized AutomationState apply(AutomationCommand command) {
         String scope = command.channel() == null ? GLOBAL : command.channel().name();
@@ -77,6 +84,9 @@ public class AutomationSwitch implements AutomationPauses {
                     .params(scope, now.atOffset(ZoneOffset.UTC), by, command.reason())
                     .update();
         }
+        // Before the in-memory swap: when the audit entry cannot be written, nothing changes.
+        audit.record(by, command.paused() ? "AUTOMATION_PAUSE" : "AUTOMATION_RESUME", scope,
+                Collections.singletonMap("reason", command.reason()));
         pauses = load();
         log.warn("Automation {} for {} by {}: {}", command.paused() ? "paused" : "resumed", scope, by, command.reason());
         return state();

@@ -2,12 +2,14 @@ package dev.arbiter.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.arbiter.audit.AuditLog;
 import dev.arbiter.policy.ActivePolicy;
 import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.policy.PolicyFiles;
@@ -22,14 +24,18 @@ import dev.arbiter.scenario.SuiteReport;
 
 /**
  * Validates, tests, activates and rolls back policy versions. A version goes live only when it compiles without
- * error and every scenario passes; the swap is atomic, and every activation is recorded with who, when and why.
- * Activations and rollbacks are serialised; checks run concurrently.
+ * error and every scenario passes; the swap is atomic, and every activation is recorded with who, when and why, in
+ * the history and in the audit log (in one transaction), as is every rejected activation or rollback. Activations
+ * and rollbacks are serialised; checks run concurrently.
  */
 @Service
 public class PolicyLifecycle {
 
     static final String ACTIVATE = "ACTIVATE";
     static final String ROLLBACK = "ROLLBACK";
+    /** Audit actions: {@code POLICY_} + the action, with {@code _REJECTED} when the gate refused the version. */
+    private static final String AUDIT_PREFIX = "POLICY_";
+    private static final String REJECTED = "_REJECTED";
 
     private final ActivePolicy active;
     private final PolicyHistory history;
@@ -37,16 +43,18 @@ public class PolicyLifecycle {
     private final ScenarioSuite suite;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditLog audit;
     private final PolicyLoader loader = new PolicyLoader();
 
     PolicyLifecycle(ActivePolicy active, PolicyHistory history, PolicyProperties properties, ScenarioSuite suite,
-                    TransactionTemplate transactions, Clock clock) {
+                    TransactionTemplate transactions, Clock clock, AuditLog audit) {
         this.active = active;
         this.history = history;
         this.properties = properties;
         this.suite = suite;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A candidate that went through the gate, with its bundle when it compiled. */
@@ -91,6 +99,8 @@ public class PolicyLifecycle {
     private ActivationResult goLive(Checked checked, String label, String comment, String author, String action) {
         String version = checked.files().version();
         if (!checked.gate().passed()) {
+            audit.record(author(author), AUDIT_PREFIX + action + REJECTED, version,
+                    auditDetails(label, comment, active.current().version(), checked.gate()));
             return new ActivationResult(false, false, version, label, null, null, checked.gate());
         }
         ActivePolicy.Activation current = active.activation();
@@ -109,9 +119,32 @@ public class PolicyLifecycle {
                         checked.gate().validation(), checked.gate().scenarios()));
             }
             history.recordActivation(version, action, now, by, comment);
+            audit.record(by, AUDIT_PREFIX + action, version,
+                    auditDetails(effectiveLabel, comment, current.bundle().version(), checked.gate()));
         });
         active.activate(new ActivePolicy.Activation(checked.bundle(), effectiveLabel, now, by, action));
         return new ActivationResult(true, true, version, effectiveLabel, now, by, checked.gate());
+    }
+
+    /** @return what the audit log keeps of an activation or rollback besides who, what and when */
+    private static Map<String, Object> auditDetails(String label, String comment, String previousVersion, GateResult gate) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("label", label);
+        details.put("comment", comment);
+        details.put("previousVersion", previousVersion);
+        details.put("errors", gate.validation().errors().size());
+        details.put("warnings", gate.validation().warnings().size());
+        if (gate.scenarios() != null) {
+            Map<String, Object> scenarios = new LinkedHashMap<>();
+            scenarios.put("total", gate.scenarios().total());
+            scenarios.put("passed", gate.scenarios().passed());
+            scenarios.put("failed", gate.scenarios().failed());
+            details.put("scenarios", scenarios);
+        }
+        if (gate.problem() != null) {
+            details.put("problem", gate.problem());
+        }
+        return details;
     }
 
     private Candidate candidate(Map<String, String> files, Map<String, String> scenarios) {

@@ -11,7 +11,8 @@ import dev.arbiter.policy.facts.Outcome;
 import dev.arbiter.policy.facts.Suppression;
 
 /**
- * All policy files compiled together: decision tables, rules, the reason catalog and the word lists.
+ * All policy files compiled together: decision tables, rules, the reason catalog, the word lists and the
+ * explanation templates.
  * Its version is the SHA-256 of the files, so a decision made with it names exactly the policy that decided.
  * Immutable and thread-safe; evaluate as many decisions concurrently as you like.
  */
@@ -36,9 +37,10 @@ public final class PolicyBundle {
     private final DmnPolicy dmn;
     private final DrlPolicy drl;
     private final List<PolicyProblem> warnings;
+    private final ExplanationTemplates explanations;
 
     PolicyBundle(PolicyFiles files, ReasonCatalog catalog, PhraseLists phrases, DmnPolicy dmn, DrlPolicy drl,
-                 List<PolicyProblem> warnings) {
+                 List<PolicyProblem> warnings, ExplanationTemplates explanations) {
         this.files = files;
         this.version = files.version();
         this.catalog = catalog;
@@ -46,6 +48,7 @@ public final class PolicyBundle {
         this.dmn = dmn;
         this.drl = drl;
         this.warnings = List.copyOf(warnings);
+        this.explanations = explanations;
     }
 
     /** @return the SHA-256 of the bundle's files */
@@ -63,6 +66,11 @@ public final class PolicyBundle {
 
     public PhraseLists phrases() {
         return phrases;
+    }
+
+    /** @return the sentences of plain-language explanations ({@code rules/explanations.yaml}) */
+    public ExplanationTemplates explanations() {
+        return explanations;
     }
 
     /** @return problems that did not prevent loading (unused codes, engine warnings) */

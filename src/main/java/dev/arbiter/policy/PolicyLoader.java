@@ -52,6 +52,7 @@ public final class PolicyLoader {
         List<PolicyProblem> problems = new ArrayList<>();
         ReasonCatalog catalog = catalog(files, problems);
         PhraseLists phrases = phrases(files, problems);
+        ExplanationTemplates explanations = explanations(files, problems);
         DmnPolicy dmn = DmnPolicy.compile(files.withExtension(".dmn"), problems);
         DrlPolicy drl = DrlPolicy.compile(files.withExtension(".drl"), problems);
         if (dmn != null && drl != null) {
@@ -67,7 +68,8 @@ public final class PolicyLoader {
                 .thenComparingInt(PolicyProblem::line));
         ValidationReport report = ValidationReport.of(files.version(), problems);
         boolean usable = dmn != null && drl != null && report.valid();
-        return new Validated(report, usable ? new PolicyBundle(files, catalog, phrases, dmn, drl, report.warnings()) : null);
+        return new Validated(report,
+                usable ? new PolicyBundle(files, catalog, phrases, dmn, drl, report.warnings(), explanations) : null);
     }
 
     private static ReasonCatalog catalog(PolicyFiles files, List<PolicyProblem> problems) {
@@ -83,6 +85,16 @@ public final class PolicyLoader {
         Map.Entry<String, String> file = files.named(PhraseLists.FILE_NAME);
         String name = file == null ? "rules/" + PhraseLists.FILE_NAME : file.getKey();
         return PhraseLists.parse(name, file == null ? "{}" : file.getValue(), problems);
+    }
+
+    private static ExplanationTemplates explanations(PolicyFiles files, List<PolicyProblem> problems) {
+        Map.Entry<String, String> file = files.named(ExplanationTemplates.FILE_NAME);
+        if (file == null) {
+            String name = "rules/" + ExplanationTemplates.FILE_NAME;
+            problems.add(PolicyProblem.error(name, "The explanation templates are missing: every policy needs " + name));
+            return ExplanationTemplates.parse(name, "{}", new ArrayList<>());
+        }
+        return ExplanationTemplates.parse(file.getKey(), file.getValue(), problems);
     }
 
     private static void checkTables(DmnPolicy dmn, ReasonCatalog catalog, Set<String> used, List<PolicyProblem> problems) {
