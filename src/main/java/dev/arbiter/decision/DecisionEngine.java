@@ -105,7 +105,8 @@ public class DecisionEngine {
         DecisionResponse response = respond(decisionId, request, bundle, features, assessment, verdict, plan, now);
         lap(timings, "answer", step);
         timings.put("total", (System.nanoTime() - start) / 1_000);
-        DecisionTrace trace = traceBuilder.build(request, at, bundle, features, assessment, findings, failure, response, timings);
+        DecisionTrace trace = traceBuilder.build(request, at, bundle, features, assessment,
+                plan == null ? List.of() : plan.tables(), findings, failure, response, timings);
         return new Evaluation(response, trace);
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.arbiter.policy.ActivePolicy;
+import dev.arbiter.privacy.Redactor;
 import dev.arbiter.scoring.LoadedModels;
 import dev.arbiter.trace.DuplicateRequestException;
 import dev.arbiter.trace.StoredDecision;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole path of one decision: idempotency check, evaluation against one snapshot of the active policy,
- * trace committed, answer. Thread-safe.
+ * trace redacted and committed, answer. Thread-safe.
  */
 @Service
 public class DecisionPipeline {
@@ -36,9 +37,11 @@ public class DecisionPipeline {
     private final LoadedModels models;
     private final JsonMapper json;
     private final Clock clock;
+    private final Redactor redactor;
 
     DecisionPipeline(DecisionEngine engine, ActivePolicy policy, AutomationPauses pauses, TraceStore traces,
-                     LoadedModels models, JsonMapper json, Clock clock) {
+                     LoadedModels models, JsonMapper json, Clock clock, Redactor redactor) {
+        this.redactor = redactor;
         this.models = models;
         this.engine = engine;
         this.policy = policy;
@@ -55,6 +58,7 @@ public class DecisionPipeline {
      * @throws dev.arbiter.trace.TraceUnavailableException when the trace cannot be stored (no decision is returned)
      */
     public Decided decide(DecisionRequest request) {
+        // Hashed as received, before redaction: a repeated request must match its stored decision.
         String requestHash = hash(json.writeValueAsString(request));
         if (request.requestId() != null) {
             Optional<StoredDecision> stored = traces.findByRequestId(request.requestId());
@@ -81,14 +85,19 @@ public class DecisionPipeline {
         return new Decided(json.readValue(stored.responseJson(), DecisionResponse.class), true);
     }
 
+    /**
+     * @return the record to store: the answer and trace with the redaction policy applied to the customer's text
+     * (the caller's answer is not changed), and what was masked listed in the trace's {@code redactions}
+     */
     private TraceRecord record(Evaluation evaluation, String requestHash) {
         DecisionResponse response = evaluation.response();
         DecisionRequest request = evaluation.trace().request();
+        StoredCopy stored = StoredCopy.of(evaluation, redactor);
         return new TraceRecord(response.decisionId(), request.requestId(), requestHash, request.customer().id(),
                 request.interaction().channel().name(), request.lineOfBusiness(), response.outcome().name(),
                 response.policyVersion(), response.decidedAt(),
                 response.reasons().stream().map(DecisionResponse.ReasonView::code).toList(),
-                json.writeValueAsString(response), json.writeValueAsString(evaluation.trace()));
+                json.writeValueAsString(stored.response()), json.writeValueAsString(stored.trace()));
     }
 
     /** @throws DecisionNotFoundException when no decision has that id */

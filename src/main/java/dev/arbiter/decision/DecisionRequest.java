@@ -36,6 +36,11 @@ public record DecisionRequest(
         proposedActions = proposedActions == null ? List.of() : proposedActions;
     }
 
+    /** @return this request with {@code interaction} instead */
+    public DecisionRequest withInteraction(Interaction interaction) {
+        return new DecisionRequest(requestId, lineOfBusiness, at, customer, interaction, proposedActions);
+    }
+
     /**
      * The customer behind the interaction. {@code churnRisk} is a churn score the caller already has; when absent
      * the churn model scores {@code profile}.
@@ -127,6 +132,11 @@ public record DecisionRequest(
 
         public Interaction {
             history = history == null ? List.of() : history;
+        }
+
+        /** @return this interaction with the customer's text replaced */
+        public Interaction withText(String message, List<String> history) {
+            return new Interaction(channel, message, history, intent, sentiment, aiAnswer);
         }
     }
 

@@ -28,6 +28,12 @@ public record DecisionResponse(String decisionId, String requestId, Instant deci
                                List<ActionView> actions,
                                List<ReasonView> reasons, Handoff handoff, String policyVersion, List<ModelView> models) {
 
+    /** @return this answer with {@code handoff} instead */
+    public DecisionResponse withHandoff(Handoff handoff) {
+        return new DecisionResponse(decisionId, requestId, decidedAt, outcome, route, intent, sentiment, churnRisk,
+                nextBestAction, actions, reasons, handoff, policyVersion, models);
+    }
+
     /** Where the case goes. {@code priority} is 1 (highest) to 4; null only when the policy failed. */
     public record Route(String queue, String skill, Integer priority, String modelTier) {
     }
@@ -51,6 +57,11 @@ public record DecisionResponse(String decisionId, String requestId, Instant deci
     /** What a person taking over needs to know. */
     public record Handoff(String intentGuess, Double confidence, String customerTier, Double lifetimeValue,
                           List<String> lastMessages, List<Double> sentimentTrend, List<String> reasons) {
+
+        /** @return this hand-off with {@code lastMessages} instead */
+        public Handoff withLastMessages(List<String> lastMessages) {
+            return new Handoff(intentGuess, confidence, customerTier, lifetimeValue, lastMessages, sentimentTrend, reasons);
+        }
     }
 
     /** A model that scored the interaction. */

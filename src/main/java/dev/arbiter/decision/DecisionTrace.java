@@ -8,6 +8,7 @@ import dev.arbiter.policy.Comparison;
 import dev.arbiter.policy.RuleFiring;
 import dev.arbiter.policy.TableEvaluation;
 import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.privacy.Redaction;
 import dev.arbiter.scoring.Contribution;
 import dev.arbiter.scoring.LabelScore;
 import dev.arbiter.scoring.ModelRef;
@@ -15,14 +16,25 @@ import dev.arbiter.scoring.ModelRef;
 /**
  * Everything a compliance reviewer needs to see why a decision was taken: the request as received, the derived
  * features, every score with its source, every table row and rule that applied, every threshold compared, the
- * findings, the answer, the policy version and how long each step took.
+ * findings, the answer, the policy version and how long each step took. {@code redactions} lists the personal data
+ * masked in the stored copy (docs/compliance.md): empty in an evaluation, filled in when the trace is stored.
  */
 public record DecisionTrace(String decisionId, String requestId, Instant decidedAt, Instant at, String policyVersion,
                             DecisionRequest request, FeatureView features, List<ScoreView> scores,
                             AutomationView automation, List<TableEvaluation> tables, List<RuleFiring> rulesFired,
                             List<Comparison> comparisons, List<FindingView> findings,
                             List<SuppressionView> suppressions, String failure, DecisionResponse response,
-                            Map<String, Long> timingsMicros) {
+                            Map<String, Long> timingsMicros, List<Redaction> redactions) {
+
+    public DecisionTrace {
+        redactions = redactions == null ? List.of() : redactions;
+    }
+
+    /** @return this trace as stored: with the stored copies of the request and answer and what was masked in them */
+    public DecisionTrace withStoredCopies(DecisionRequest request, DecisionResponse response, List<Redaction> redactions) {
+        return new DecisionTrace(decisionId, requestId, decidedAt, at, policyVersion, request, features, scores, automation,
+                tables, rulesFired, comparisons, findings, suppressions, failure, response, timingsMicros, redactions);
+    }
 
     /** Derived features. {@code timeZoneSource} is CUSTOMER or DEFAULT (UTC). */
     public record FeatureView(String timeZone, String timeZoneSource, String localDateTime,

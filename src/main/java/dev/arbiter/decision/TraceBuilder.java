@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.arbiter.policy.Assessment;
 import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.policy.PolicyFacts;
+import dev.arbiter.policy.TableEvaluation;
 import dev.arbiter.policy.facts.Finding;
 import dev.arbiter.policy.facts.Interaction;
 import dev.arbiter.scoring.ChurnScore;
@@ -21,13 +22,14 @@ import dev.arbiter.scoring.IntentScore;
 class TraceBuilder {
 
     DecisionTrace build(DecisionRequest request, Instant at, PolicyBundle bundle, Features features, Assessment assessment,
+                        List<TableEvaluation> routingTables,
                         List<Finding> findings, String failure, DecisionResponse response, Map<String, Long> timings) {
         PolicyFacts facts = features.facts();
         Interaction interaction = facts.interaction();
         return new DecisionTrace(response.decisionId(), request.requestId(), response.decidedAt(), at, bundle.version(),
                 request, featureView(features), scores(features), new DecisionTrace.AutomationView(
                 interaction.isAutomationPaused(), interaction.getPauseScope()),
-                assessment == null ? List.of() : assessment.tables(),
+                tables(assessment, routingTables),
                 assessment == null ? List.of() : assessment.rulesFired(),
                 assessment == null ? List.of() : assessment.comparisons(),
                 findings.stream().map(f -> new DecisionTrace.FindingView(f.getOutcome(), f.getCode(), bundle.sourceOf(f.getOrigin()),
@@ -35,7 +37,14 @@ class TraceBuilder {
                 assessment == null ? List.of() : assessment.suppressions().stream()
                         .map(s -> new DecisionTrace.SuppressionView(s.getActionId(), s.getCode(), bundle.sourceOf(s.getOrigin()),
                                 s.getValues())).toList(),
-                failure, response, timings);
+                failure, response, timings, List.of());
+    }
+
+    /** @return the tables evaluated before the rules and, once the outcome was known, for routing */
+    private static List<TableEvaluation> tables(Assessment assessment, List<TableEvaluation> routingTables) {
+        List<TableEvaluation> tables = new ArrayList<>(assessment == null ? List.of() : assessment.tables());
+        tables.addAll(routingTables);
+        return tables;
     }
 
     private static DecisionTrace.FeatureView featureView(Features features) {
