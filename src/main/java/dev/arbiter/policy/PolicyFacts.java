@@ -28,7 +28,7 @@ public record PolicyFacts(Interaction interaction, Customer customer, List<Ticke
     /** The inputs the service gives every decision table; tables run after arbitration also get outcome and escalated. */
     static final java.util.Set<String> TABLE_INPUTS = java.util.Set.of("lineOfBusiness", "channel", "intent",
             "intentConfidence", "answerConfidence", "sentiment", "tier", "lifetimeValue", "churnRisk",
-            "openTicketPriorities", "outcome", "escalated");
+            "openTicketPriorities", "highestOpenTicketPriority", "outcome", "escalated");
 
     /** @return the values decision tables may use as inputs, by input name (values may be null) */
     Map<String, Object> tableInputs() {
@@ -43,6 +43,7 @@ public record PolicyFacts(Interaction interaction, Customer customer, List<Ticke
         inputs.put("lifetimeValue", customer.getLifetimeValue());
         inputs.put("churnRisk", customer.getChurnRisk());
         inputs.put("openTicketPriorities", tickets.stream().map(Ticket::getPriority).toList());
+        inputs.put("highestOpenTicketPriority", tickets.stream().map(Ticket::getPriority).min(String::compareTo).orElse(null));
         return inputs;
     }
 
