@@ -104,10 +104,12 @@ public record DecisionRequest(
             Boolean paperlessBilling,
             @Size(max = 64) String paymentMethod) {
 
+        private static final java.lang.reflect.RecordComponent[] COMPONENTS = Profile.class.getRecordComponents();
+
         /** @return the fields the caller sent, by name, in declaration order; absent fields are left out */
         public java.util.Map<String, Object> toFields() {
             java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-            for (java.lang.reflect.RecordComponent component : Profile.class.getRecordComponents()) {
+            for (java.lang.reflect.RecordComponent component : COMPONENTS) {
                 try {
                     Object value = component.getAccessor().invoke(this);
                     if (value != null) {

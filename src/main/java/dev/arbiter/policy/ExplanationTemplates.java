@@ -1,14 +1,10 @@
 package dev.arbiter.policy;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -49,7 +45,6 @@ public final class ExplanationTemplates {
     /** Every key the file must have, with the placeholders its sentence may use, in file order. */
     private static final Map<String, Set<String>> KEYS = keys();
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     /** Rejects a key written twice: YAML would otherwise let the second silently replace the first. */
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -115,7 +110,7 @@ public final class ExplanationTemplates {
                         "The value of " + key + " must be a sentence in quotes"));
                 return;
             }
-            List<String> unknown = placeholders(sentence.text()).stream().filter(name -> !offered.contains(name)).toList();
+            List<String> unknown = MessageTemplates.placeholders(sentence.text()).stream().filter(name -> !offered.contains(name)).toList();
             if (!unknown.isEmpty()) {
                 problems.add(PolicyProblem.error(file, sentence.line(), sentence.column(), key, "Unknown placeholder(s) "
                         + unknown.stream().map(name -> "{" + name + "}").toList() + " in " + key + "; it can use "
@@ -155,15 +150,6 @@ public final class ExplanationTemplates {
         return parser.currentTokenLocation() == null ? 0 : parser.currentTokenLocation().getColumnNr();
     }
 
-    private static List<String> placeholders(String template) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return new ArrayList<>(names);
-    }
-
     /** @return every key a template file must have, in file order */
     public static Set<String> requiredKeys() {
         return KEYS.keySet();
@@ -185,13 +171,6 @@ public final class ExplanationTemplates {
         if (template == null) {
             throw new IllegalArgumentException("No explanation template " + key);
         }
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            Object value = values.get(matcher.group(1));
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : ReasonCatalog.format(value)));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return MessageTemplates.fill(template, values);
     }
 }

@@ -2,13 +2,11 @@ package dev.arbiter.policy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -26,7 +24,6 @@ public final class ReasonCatalog {
     /** File name of the catalog inside the rules folder. */
     public static final String FILE_NAME = "reason-codes.yaml";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** Rejects a key written twice: YAML would otherwise let the second silently replace the first. */
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -110,15 +107,7 @@ public final class ReasonCatalog {
         if (entry == null) {
             throw new IllegalArgumentException("Reason code not in the catalog: " + code);
         }
-        Matcher matcher = PLACEHOLDER.matcher(entry.message());
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            Object value = values.get(matcher.group(1));
-            String text = value == null ? matcher.group() : format(value);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(text));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return MessageTemplates.fill(entry.message(), values);
     }
 
     /**
@@ -141,15 +130,5 @@ public final class ReasonCatalog {
     private static String plain(BigDecimal decimal) {
         BigDecimal stripped = decimal.setScale(Math.min(decimal.scale(), MESSAGE_DECIMALS), RoundingMode.HALF_UP).stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-    }
-
-    /** @return the placeholders of the code's template, in order */
-    List<String> placeholders(String code) {
-        List<String> names = new ArrayList<>();
-        Matcher matcher = PLACEHOLDER.matcher(entries.get(code).message());
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
     }
 }
