@@ -92,7 +92,7 @@ if "owner: Legal\n" not in files.get(catalog, ""):
 for i, owner in enumerate(("Legal (soak A)", "Legal (soak B)", "Legal (soak C)")):
     edited = dict(files)
     edited[catalog] = files[catalog].replace("owner: Legal\n", "owner: " + owner + "\n", 1)
-    body = {"label": "soak " + "ABC"[i], "comment": "policy-soak.sh", "author": "policy-soak", "files": edited}
+    body = {"label": "soak " + "ABC"[i], "comment": "policy-soak.sh", "files": edited}
     with open(os.path.join(work, "candidate-%d.json" % i), "w", encoding="utf-8") as f:
         json.dump(body, f)
 decision = {"lineOfBusiness": "RETAIL", "at": "2026-11-21T10:00:00Z",
@@ -108,7 +108,9 @@ echo "policy-soak: starting $JAR on $BASE (data in $WORK, log in $LOG)"
 # shellcheck disable=SC2086
 "$JAVA" -Xmx512m -XX:SoftRefLRUPolicyMSPerMB=0 ${SOAK_JAVA_OPTS:-} -jar "$JAR" \
     --server.address=127.0.0.1 --server.port="$PORT" \
-    --spring.datasource.url="jdbc:h2:file:$WORK/arbiter;DB_CLOSE_ON_EXIT=FALSE" >"$LOG" 2>&1 &
+    --spring.datasource.url="jdbc:h2:file:$WORK/arbiter;DB_CLOSE_ON_EXIT=FALSE" \
+    --arbiter.security.initial-keys-file="$WORK/initial-api-keys.txt" \
+    --arbiter.security.rate-limit.requests-per-second=0 >"$LOG" 2>&1 &
 PID=$!
 
 started=$SECONDS
@@ -122,11 +124,14 @@ until ready; do
     sleep 1
 done
 echo "policy-soak: ready after $((SECONDS - started))s"
+# The first start wrote one key per role; the soak acts as a decision client and as a policy owner.
+CLIENT_KEY="$(sed -n 's/^DECISION_CLIENT=//p' "$WORK/initial-api-keys.txt")"
+OWNER_KEY="$(sed -n 's/^POLICY_OWNER=//p' "$WORK/initial-api-keys.txt")"
 
 # --- helpers ----------------------------------------------------------------------------------------------------
 decide() {   # prints the policyVersion of one decision; fails unless 200
     local out status
-    out="$(curl -s --max-time 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+    out="$(curl -s --max-time 30 -w '\n%{http_code}' -H 'Content-Type: application/json' -H "X-API-Key: $CLIENT_KEY" \
         --data-binary "@$WORK/decision.json" "$BASE/api/v1/decisions")" || fail 3 "decision request failed"
     status="${out##*$'\n'}"
     [[ "$status" == 200 ]] || fail 3 "decision answered $status: ${out%$'\n'*}"
@@ -136,7 +141,7 @@ decide() {   # prints the policyVersion of one decision; fails unless 200
 ACTIVATED=0
 activate() {   # activates candidate $1; checks that it swapped and that the next decision carries it
     local out status version decided
-    out="$(curl -s --max-time 300 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+    out="$(curl -s --max-time 300 -w '\n%{http_code}' -H 'Content-Type: application/json' -H "X-API-Key: $OWNER_KEY" \
         --data-binary "@$WORK/candidate-$1.json" "$BASE/api/v1/policies/activate")" || fail 3 "activation request failed"
     status="${out##*$'\n'}"
     [[ "$status" == 200 ]] || fail 3 "activation answered $status: $(head -c 2000 <<<"${out%$'\n'*}")"
@@ -177,7 +182,7 @@ while (( warm < WARMUP_DECISIONS )); do
     batch=$(( WARMUP_DECISIONS - warm < 50 ? WARMUP_DECISIONS - warm : 50 ))
     urls=()
     for _ in $(seq 1 "$batch"); do urls+=(-o /dev/null "$BASE/api/v1/decisions"); done   # one connection per batch
-    codes="$(curl -s -w '%{http_code}\n' -H 'Content-Type: application/json' \
+    codes="$(curl -s -w '%{http_code}\n' -H 'Content-Type: application/json' -H "X-API-Key: $CLIENT_KEY" \
         --data-binary "@$WORK/decision.json" "${urls[@]}")" || fail 3 "warm-up decisions failed"
     [[ "$(grep -cv '^200$' <<<"$codes" || true)" == 0 ]] || fail 3 "a warm-up decision did not answer 200"
     warm=$((warm + batch))

@@ -2,24 +2,32 @@ package dev.arbiter;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import ch.qos.logback.classic.Level;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.arbiter.lifecycle.PolicyCli;
 import dev.arbiter.scoring.Models;
 import dev.arbiter.scoring.training.TrainCommand;
+import dev.arbiter.security.ApiKeys;
+import dev.arbiter.security.KeyCli;
 
 /**
- * Starts the decision service; {@code policy validate|test ...} checks policy files and {@code train ...} trains a
- * model instead, without starting the service.
+ * Starts the decision service; {@code policy validate|test ...} checks policy files, {@code train ...} trains a
+ * model and {@code keys list|create|revoke} manages API keys instead, without starting the service.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class) // API keys only: no generated user
 @ConfigurationPropertiesScan
 public class ArbiterApplication {
 
@@ -34,7 +42,22 @@ public class ArbiterApplication {
         if (args.length > 0 && args[0].equals("train")) {
             System.exit(TrainCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("keys")) {
+            System.exit(keys(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(ArbiterApplication.class, args);
+    }
+
+    /** Runs {@code keys ...} against the configured database; {@code --name=value} arguments configure the service. */
+    private static int keys(String[] args) {
+        String[] settings = Arrays.stream(args).filter(arg -> arg.startsWith("--")).toArray(String[]::new);
+        List<String> command = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ArbiterApplication.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .properties("logging.level.root=WARN", "arbiter.api.warm-up-decisions=0", "arbiter.retention.cron=-")
+                .run(settings)) {
+            return new KeyCli(service.getBean(ApiKeys.class), System.out, System.err).run(command);
+        }
     }
 
     /** Command-line tools print their own results; the engines' start-up chatter would bury them. */

@@ -11,8 +11,6 @@ import dev.arbiter.decision.Channel;
  * @param paused  true to pause, false to resume
  * @param channel the channel concerned, or null for all channels (global)
  * @param reason  why, for the record
- * @param by      who asks (recorded; the authenticated client once security is on)
  */
-public record AutomationCommand(@NotNull Boolean paused, Channel channel, @Size(max = 500) String reason,
-                                @Size(max = 128) String by) {
+public record AutomationCommand(@NotNull Boolean paused, Channel channel, @Size(max = 500) String reason) {
 }

@@ -2,11 +2,14 @@ package dev.arbiter.automation;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.arbiter.security.Caller;
 
 /** The kill switch over HTTP: {@code PUT /api/v1/automation} pauses or resumes, {@code GET} shows the state. */
 @RestController
@@ -25,7 +28,7 @@ class AutomationController {
     }
 
     @PutMapping
-    AutomationState apply(@Valid @RequestBody AutomationCommand command) {
-        return automation.apply(command);
+    AutomationState apply(@Valid @RequestBody AutomationCommand command, @AuthenticationPrincipal Caller caller) {
+        return automation.apply(command, caller.name());
     }
 }

@@ -72,11 +72,12 @@ public class AutomationSwitch implements AutomationPauses {
     /**
      * Pauses or resumes, persists the change and its audit entry ({@code AUTOMATION_PAUSE} or
      * {@code AUTOMATION_RESUME}) in one transaction, then makes it visible to decisions.
+     *
+     * @param by the client that asks, recorded as the actor; never null
      */
     @Transactional
-    public synchronized AutomationState apply(AutomationCommand command) {
+    public synchronized AutomationState apply(AutomationCommand command, String by) {
         String scope = command.channel() == null ? GLOBAL : command.channel().name();
-        String by = command.by() == null || command.by().isBlank() ? "operator" : command.by();
         jdbc.sql("DELETE FROM automation_pause WHERE scope = ?").param(scope).update();
         if (command.paused()) {
             Instant now = clock.instant();

@@ -50,7 +50,7 @@ public class DecisionExplanations {
     /** @throws dev.arbiter.decision.DecisionNotFoundException when no decision has that id */
     public Explanation explain(String decisionId) {
         DecisionTrace trace = decisions.trace(decisionId);
-        DecisionResponse response = decisions.find(decisionId);
+        DecisionResponse response = decisions.find(decisionId, null);
         String version = response.policyVersion();
         PolicyBundle wording = wordingOf(version);
         ExplanationTemplates templates = wording.explanations();

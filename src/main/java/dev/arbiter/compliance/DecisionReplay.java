@@ -47,7 +47,7 @@ public class DecisionReplay {
      */
     public ReplayReport replay(String decisionId, String version) {
         DecisionTrace trace = decisions.trace(decisionId);
-        DecisionResponse recorded = decisions.find(decisionId);
+        DecisionResponse recorded = decisions.find(decisionId, null);
         String target = version == null || version.isBlank() ? trace.policyVersion() : version;
         PolicyBundle bundle = versions.bundle(target).orElseThrow(() -> new UnknownPolicyVersionException(target));
 

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,9 +12,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.arbiter.security.Caller;
+import dev.arbiter.security.Role;
+
 /**
  * The decision API: {@code POST /api/v1/decisions} decides, {@code GET /api/v1/decisions/{id}} returns a stored
- * decision and {@code GET /api/v1/decisions/{id}/trace} its full reason trace.
+ * decision and {@code GET /api/v1/decisions/{id}/trace} its full reason trace. A decision client reads only the
+ * decisions it asked for (another client's decision is "not found" to it); reviewers read all.
  */
 @RestController
 @RequestMapping(path = "/api/v1/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -28,14 +33,15 @@ class DecisionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DecisionResponse> decide(@Valid @RequestBody DecisionRequest request) {
-        DecisionPipeline.Decided decided = pipeline.decide(request);
+    ResponseEntity<DecisionResponse> decide(@Valid @RequestBody DecisionRequest request,
+                                            @AuthenticationPrincipal Caller caller) {
+        DecisionPipeline.Decided decided = pipeline.decide(request, caller.name());
         return ResponseEntity.ok().header(REPLAYED_HEADER, Boolean.toString(decided.replayed())).body(decided.response());
     }
 
     @GetMapping("/{decisionId}")
-    DecisionResponse decision(@PathVariable String decisionId) {
-        return pipeline.find(decisionId);
+    DecisionResponse decision(@PathVariable String decisionId, @AuthenticationPrincipal Caller caller) {
+        return pipeline.find(decisionId, caller.hasAny(Role.COMPLIANCE_REVIEWER) ? null : caller.name());
     }
 
     @GetMapping("/{decisionId}/trace")

@@ -54,14 +54,15 @@ public class DecisionPipeline {
     /**
      * Decides on a validated request and stores its trace before returning.
      *
+     * @param clientName the client that asks (recorded with the trace); request ids are unique per client
      * @throws IdempotencyConflictException when the request id was used for a different request
      * @throws dev.arbiter.trace.TraceUnavailableException when the trace cannot be stored (no decision is returned)
      */
-    public Decided decide(DecisionRequest request) {
+    public Decided decide(DecisionRequest request, String clientName) {
         // Hashed as received, before redaction: a repeated request must match its stored decision.
         String requestHash = hash(json.writeValueAsString(request));
         if (request.requestId() != null) {
-            Optional<StoredDecision> stored = traces.findByRequestId(request.requestId());
+            Optional<StoredDecision> stored = traces.findByRequestId(clientName, request.requestId());
             if (stored.isPresent()) {
                 return replay(stored.get(), requestHash);
             }
@@ -71,9 +72,9 @@ public class DecisionPipeline {
         Evaluation evaluation = engine.evaluate(decisionId, request, policy.current(),
                 pauses.pauseScopeFor(request.interaction().channel()), now, models.current());
         try {
-            traces.save(record(evaluation, requestHash));
+            traces.save(record(evaluation, clientName, requestHash));
         } catch (DuplicateRequestException raced) {
-            return replay(traces.findByRequestId(request.requestId()).orElseThrow(() -> raced), requestHash);
+            return replay(traces.findByRequestId(clientName, request.requestId()).orElseThrow(() -> raced), requestHash);
         }
         return new Decided(evaluation.response(), false);
     }
@@ -89,20 +90,24 @@ public class DecisionPipeline {
      * @return the record to store: the answer and trace with the redaction policy applied to the customer's text
      * (the caller's answer is not changed), and what was masked listed in the trace's {@code redactions}
      */
-    private TraceRecord record(Evaluation evaluation, String requestHash) {
+    private TraceRecord record(Evaluation evaluation, String clientName, String requestHash) {
         DecisionResponse response = evaluation.response();
         DecisionRequest request = evaluation.trace().request();
         StoredCopy stored = StoredCopy.of(evaluation, redactor);
-        return new TraceRecord(response.decisionId(), request.requestId(), requestHash, request.customer().id(),
+        return new TraceRecord(response.decisionId(), request.requestId(), clientName, requestHash, request.customer().id(),
                 request.interaction().channel().name(), request.lineOfBusiness(), response.outcome().name(),
                 response.policyVersion(), response.decidedAt(),
                 response.reasons().stream().map(DecisionResponse.ReasonView::code).toList(),
                 json.writeValueAsString(stored.response()), json.writeValueAsString(stored.trace()));
     }
 
-    /** @throws DecisionNotFoundException when no decision has that id */
-    public DecisionResponse find(String decisionId) {
+    /**
+     * @param clientName the client whose decision it must be, or null for any client's
+     * @throws DecisionNotFoundException when no decision has that id, or it is another client's
+     */
+    public DecisionResponse find(String decisionId, String clientName) {
         return traces.findById(decisionId)
+                .filter(stored -> clientName == null || clientName.equals(stored.clientName()))
                 .map(stored -> json.readValue(stored.responseJson(), DecisionResponse.class))
                 .orElseThrow(() -> new DecisionNotFoundException(decisionId));
     }

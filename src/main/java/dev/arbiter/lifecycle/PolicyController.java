@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.arbiter.policy.ValidationReport;
+import dev.arbiter.security.Caller;
 import dev.arbiter.web.Problems;
 
 /**
@@ -63,14 +65,15 @@ class PolicyController {
     }
 
     @PostMapping("/activate")
-    ResponseEntity<?> activate(@Valid @RequestBody(required = false) PolicyRequests.Activate body) {
-        PolicyRequests.Activate request = body == null ? new PolicyRequests.Activate(null, null, null, null, null) : body;
-        return answer(lifecycle.activate(request.label(), request.comment(), request.author(), request.files(), request.scenarios()));
+    ResponseEntity<?> activate(@Valid @RequestBody(required = false) PolicyRequests.Activate body,
+                               @AuthenticationPrincipal Caller caller) {
+        PolicyRequests.Activate request = body == null ? new PolicyRequests.Activate(null, null, null, null) : body;
+        return answer(lifecycle.activate(request.label(), request.comment(), caller.name(), request.files(), request.scenarios()));
     }
 
     @PostMapping("/rollback")
-    ResponseEntity<?> rollback(@Valid @RequestBody PolicyRequests.Rollback body) {
-        return answer(lifecycle.rollback(body.version(), body.comment(), body.author()));
+    ResponseEntity<?> rollback(@Valid @RequestBody PolicyRequests.Rollback body, @AuthenticationPrincipal Caller caller) {
+        return answer(lifecycle.rollback(body.version(), body.comment(), caller.name()));
     }
 
     private ResponseEntity<?> answer(ActivationResult result) {

@@ -21,12 +21,11 @@ final class PolicyRequests {
     }
 
     /** What to activate, with a label and comment for the history. */
-    record Activate(@Size(max = 200) String label, @Size(max = 2000) String comment, @Size(max = 128) String author,
+    record Activate(@Size(max = 200) String label, @Size(max = 2000) String comment,
                     @Size(max = 500) Map<String, String> files, @Size(max = 500) Map<String, String> scenarios) {
     }
 
     /** The stored version to go back to. */
-    record Rollback(@NotBlank @Size(max = 64) String version, @Size(max = 2000) String comment,
-                    @Size(max = 128) String author) {
+    record Rollback(@NotBlank @Size(max = 64) String version, @Size(max = 2000) String comment) {
     }
 }

@@ -125,6 +125,8 @@ public final class DmnPolicy {
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            // No DTD at all: the KIE reader that runs next must never meet an entity declaration (XXE, entity bombs).
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             String[] root = new String[1];
             factory.newSAXParser().parse(new InputSource(new StringReader(content)), new DefaultHandler() {
                 @Override

@@ -13,7 +13,8 @@ import dev.arbiter.policy.facts.Outcome;
 
 /**
  * Compiles policy files into a {@link PolicyBundle} and checks what the engines alone cannot: that every reason
- * code used is in the catalog, that the decisions the service reads exist, that word lists named by rules exist.
+ * code used is in the catalog, that the decisions the service reads exist, that word lists named by rules exist,
+ * and (before compiling any rule) that the rule files use nothing outside the {@link DrlAllowList}.
  * Stateless and thread-safe.
  */
 public final class PolicyLoader {
@@ -53,8 +54,8 @@ public final class PolicyLoader {
         ReasonCatalog catalog = catalog(files, problems);
         PhraseLists phrases = phrases(files, problems);
         ExplanationTemplates explanations = explanations(files, problems);
-        DmnPolicy dmn = DmnPolicy.compile(files.withExtension(".dmn"), problems);
-        DrlPolicy drl = DrlPolicy.compile(files.withExtension(".drl"), problems);
+        DmnPolicy dmn = compileModels(files.withExtension(".dmn"), problems);
+        DrlPolicy drl = compileRules(files.withExtension(".drl"), problems);
         if (dmn != null && drl != null) {
             Set<String> used = new HashSet<>(SERVICE_CODES);
             checkTables(dmn, catalog, used, problems);
@@ -70,6 +71,23 @@ public final class PolicyLoader {
         boolean usable = dmn != null && drl != null && report.valid();
         return new Validated(report,
                 usable ? new PolicyBundle(files, catalog, phrases, dmn, drl, report.warnings(), explanations) : null);
+    }
+
+    /**
+     * Checks the rule files against the {@link DrlAllowList} first and compiles them only when they keep to it, so no
+     * code of a refused bundle (a function, a declared type, an MVEL expression) is ever compiled, loaded or run.
+     */
+    private static DrlPolicy compileRules(Map<String, String> drlFiles, List<PolicyProblem> problems) {
+        List<PolicyProblem> refused = DrlCallCheck.check(drlFiles);
+        problems.addAll(refused);
+        return refused.isEmpty() ? DrlPolicy.compile(drlFiles, problems) : null;
+    }
+
+    /** Checks the DMN files for functions that reach Java first and compiles them only when there is none. */
+    private static DmnPolicy compileModels(Map<String, String> dmnFiles, List<PolicyProblem> problems) {
+        List<PolicyProblem> refused = DmnCallCheck.check(dmnFiles);
+        problems.addAll(refused);
+        return refused.isEmpty() ? DmnPolicy.compile(dmnFiles, problems) : null;
     }
 
     private static ReasonCatalog catalog(PolicyFiles files, List<PolicyProblem> problems) {

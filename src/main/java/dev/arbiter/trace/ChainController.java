@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.arbiter.security.Caller;
 import dev.arbiter.web.Problems;
 
 /**
@@ -27,7 +29,6 @@ import dev.arbiter.web.Problems;
 @RequestMapping("/api/v1/traces")
 class ChainController {
 
-    private static final int MAX_ACTOR_LENGTH = 128;
 
     private final ChainVerifier verifier;
     private final TraceRetention retention;
@@ -49,14 +50,11 @@ class ChainController {
 
     /**
      * @param before an ISO-8601 instant with offset, not in the future; absent means the retention cutoff
-     * @param by     who purges, for the audit log
+     * @param caller who purges, for the audit log
      */
     @PostMapping("/purge")
-    ResponseEntity<?> purge(@RequestParam(required = false) String before, @RequestParam(required = false) String by) {
-        String actor = by == null || by.isBlank() ? "operator" : by;
-        if (actor.length() > MAX_ACTOR_LENGTH) {
-            return invalid("by", "must be at most " + MAX_ACTOR_LENGTH + " characters");
-        }
+    ResponseEntity<?> purge(@RequestParam(required = false) String before, @AuthenticationPrincipal Caller caller) {
+        String actor = caller.name();
         Instant cutoff;
         if (before == null) {
             var retentionCutoff = retention.cutoff();

@@ -31,7 +31,7 @@ public class ChainVerifier {
     private static final int PAGE = 200;
 
     private static final String ROW_COLUMNS = """
-            decision_id, request_id, request_hash, customer_id, channel, line_of_business, outcome, policy_version,
+            decision_id, request_id, client_name, request_hash, customer_id, channel, line_of_business, outcome, policy_version,
             decided_at, response_json, trace_json, chain_seq, prev_hash, content_hash""";
 
     private final JdbcClient jdbc;
@@ -206,20 +206,21 @@ public class ChainVerifier {
         return reasons;
     }
 
-    private record RowWithoutReasons(String decisionId, String requestId, String requestHash, String customerId,
+    private record RowWithoutReasons(String decisionId, String requestId, String clientName, String requestHash, String customerId,
                                      String channel, String lineOfBusiness, String outcome, String policyVersion,
                                      Instant decidedAt, String responseJson, String traceJson, long chainSeq,
                                      String prevHash, String contentHash) {
 
         StoredRow with(List<String> reasonCodes) {
-            return new StoredRow(new TraceRecord(decisionId, requestId, requestHash, customerId, channel, lineOfBusiness,
+            return new StoredRow(new TraceRecord(decisionId, requestId, clientName, requestHash, customerId, channel, lineOfBusiness,
                     outcome, policyVersion, decidedAt, reasonCodes, responseJson, traceJson), chainSeq, prevHash, contentHash);
         }
     }
 
     private static RowWithoutReasons row(ResultSet rs, int rowNum) throws SQLException {
         return new RowWithoutReasons(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant(),
-                rs.getString(10), rs.getString(11), rs.getLong(12), rs.getString(13), rs.getString(14));
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getString(11), rs.getString(12), rs.getLong(13),
+                rs.getString(14), rs.getString(15));
     }
 }

@@ -27,7 +27,11 @@ final class TraceChain {
     /** The previous hash of the first record ever written: 64 zeros. */
     static final String GENESIS = "0".repeat(64);
 
-    /** First line of the canonical form; names the format so that it can change without ambiguity. */
+    /**
+     * First line of the canonical form; names the format so that it can change without ambiguity. A
+     * {@code client_name} line follows {@code request_id} when the record names its client (every record written
+     * since API keys exist); older records hash as before.
+     */
     static final String FORMAT = "arbiter-trace-chain/1";
 
     private static final DateTimeFormatter DECIDED_AT =
@@ -64,6 +68,9 @@ final class TraceChain {
         out.writeBytes((FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
         line(out, "decision_id", record.decisionId());
         line(out, "request_id", record.requestId());
+        if (record.clientName() != null) {
+            line(out, "client_name", record.clientName());
+        }
         line(out, "request_hash", record.requestHash());
         line(out, "customer_id", record.customerId());
         line(out, "channel", record.channel());

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class TraceStore {
 
-    private static final String COLUMNS = "decision_id, request_id, request_hash, response_json, trace_json";
+    private static final String COLUMNS = "decision_id, request_id, client_name, request_hash, response_json, trace_json";
 
     /** How often an append is tried when other instances took the next positions first. */
     private static final int APPEND_ATTEMPTS = 5;
@@ -59,7 +59,8 @@ public class TraceStore {
                     last = transactions.execute(status -> append(record));
                     return;
                 } catch (DuplicateKeyException e) {
-                    if (record.requestId() != null && findByRequestId(record.requestId()).isPresent()) {
+                    if (record.requestId() != null
+                            && findByRequestId(record.clientName(), record.requestId()).isPresent()) {
                         throw new DuplicateRequestException(record.requestId(), e);
                     }
                     last = null;
@@ -91,10 +92,10 @@ public class TraceStore {
         long chainSeq = previous.chainSeq() + 1;
         String contentHash = TraceChain.contentHash(record, chainSeq, previous.contentHash());
         jdbc.sql("""
-                INSERT INTO decision_trace (decision_id, request_id, request_hash, customer_id, channel, line_of_business,
+                INSERT INTO decision_trace (decision_id, request_id, client_name, request_hash, customer_id, channel, line_of_business,
                     outcome, policy_version, decided_at, response_json, trace_json, chain_seq, prev_hash, content_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(record.decisionId(), record.requestId(), record.requestHash(), record.customerId(), record.channel(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(record.decisionId(), record.requestId(), record.clientName(), record.requestHash(), record.customerId(), record.channel(),
                         record.lineOfBusiness(), record.outcome(), record.policyVersion(),
                         TraceChain.storedInstant(record.decidedAt()).atOffset(ZoneOffset.UTC), record.responseJson(),
                         record.traceJson(), chainSeq, previous.contentHash(), contentHash)
@@ -128,20 +129,23 @@ public class TraceStore {
 
     /** @throws TraceUnavailableException when the database cannot be read */
     public Optional<StoredDecision> findById(String decisionId) {
-        return find("decision_id", decisionId);
+        return find("decision_id = ?", decisionId);
     }
 
-    /** @throws TraceUnavailableException when the database cannot be read */
-    public Optional<StoredDecision> findByRequestId(String requestId) {
-        return find("request_id", requestId);
+    /**
+     * @return the decision {@code clientName} asked for with {@code requestId}: request ids are unique per client
+     * @throws TraceUnavailableException when the database cannot be read
+     */
+    public Optional<StoredDecision> findByRequestId(String clientName, String requestId) {
+        return find("client_name = ? AND request_id = ?", clientName, requestId);
     }
 
-    private Optional<StoredDecision> find(String column, String value) {
+    private Optional<StoredDecision> find(String condition, Object... values) {
         try {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM decision_trace WHERE " + column + " = ?")
-                    .param(value)
+            return jdbc.sql("SELECT " + COLUMNS + " FROM decision_trace WHERE " + condition)
+                    .params(values)
                     .query((rs, row) -> new StoredDecision(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5)))
+                            rs.getString(4), rs.getString(5), rs.getString(6)))
                     .optional();
         } catch (DataAccessException e) {
             throw new TraceUnavailableException("Decision traces cannot be read", e);

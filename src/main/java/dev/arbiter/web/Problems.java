@@ -49,7 +49,8 @@ public class Problems {
         return problem;
     }
 
-    String json(ProblemDetail problem) {
+    /** @return the problem as the JSON body of an {@code application/problem+json} response */
+    public String json(ProblemDetail problem) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());

@@ -27,6 +27,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tools.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,8 +36,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import dev.arbiter.policy.PolicyFiles;
+import dev.arbiter.security.Role;
 import dev.arbiter.support.HttpServiceTest;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Administrative actions (kill switch, activation, rollback, rejected attempts) land in the audit log with who,
@@ -60,16 +62,16 @@ class AuditLogApiTest extends HttpServiceTest {
     @AfterEach
     void resumeEverywhere() {
         json(api.get(AUTOMATION)).path("channels").propertyNames()
-                .forEach(channel -> api.automation("{\"paused\": false, \"channel\": \"" + channel + "\", \"by\": \"cleanup\"}"));
-        api.automation("{\"paused\": false, \"by\": \"cleanup\"}");
+                .forEach(channel -> client("cleanup").automation("{\"paused\": false, \"channel\": \"" + channel + "\"}"));
+        client("cleanup").automation("{\"paused\": false}");
     }
 
     @Test
     void pausingAndResumingAreAuditedWithWhoWhatWhenAndWhere() {
         Instant started = Instant.now();
 
-        api.automation("{\"paused\": true, \"channel\": \"CHAT\", \"reason\": \"incident 7\", \"by\": \"ops-carol\"}");
-        api.automation("{\"paused\": false, \"channel\": \"CHAT\", \"reason\": \"fixed\", \"by\": \"ops-carol\"}");
+        client("ops-carol").automation("{\"paused\": true, \"channel\": \"CHAT\", \"reason\": \"incident 7\"}");
+        client("ops-carol").automation("{\"paused\": false, \"channel\": \"CHAT\", \"reason\": \"fixed\"}");
 
         Instant finished = Instant.now();
         JsonNode items = search("actor=ops-carol").path("items");
@@ -90,14 +92,14 @@ class AuditLogApiTest extends HttpServiceTest {
     }
 
     @Test
-    void aGlobalPauseWithoutANameIsAuditedAsTheOperator() {
+    void aPauseIsAuditedAsTheClientWhoseKeyAskedForIt() {
         long before = newestId();
 
-        api.automation("{\"paused\": true}");
+        apiAs("ops-frank", Role.OPERATOR).automation("{\"paused\": true}");
 
         JsonNode entry = search("action=AUTOMATION_PAUSE&size=1").path("items").get(0);
         assertThat(entry.path("id").asLong()).isGreaterThan(before);
-        assertThat(entry.path("actor").asString()).isEqualTo("operator");
+        assertThat(entry.path("actor").asString()).isEqualTo("ops-frank");
         assertThat(entry.path("target").asString()).isEqualTo("GLOBAL");
         assertThat(entry.path("details").path("reason").isNull()).isTrue();
     }
@@ -107,8 +109,8 @@ class AuditLogApiTest extends HttpServiceTest {
         String before = activeVersion();
         Map<String, String> files = edited(CATALOG, "owner: Legal", "owner: Legal department");
 
-        HttpResponse<String> activated = api.post(POLICIES + "/activate",
-                Map.of("files", files, "label", "legal owner renamed", "author", "alice", "comment", "ticket POL-8"));
+        HttpResponse<String> activated = client("alice").post(POLICIES + "/activate",
+                Map.of("files", files, "label", "legal owner renamed", "comment", "ticket POL-8"));
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
         String after = json(activated).path("version").asString();
 
@@ -124,8 +126,8 @@ class AuditLogApiTest extends HttpServiceTest {
         assertThat(details.path("scenarios").path("passed").asInt())
                 .isEqualTo(details.path("scenarios").path("total").asInt()).isPositive();
 
-        HttpResponse<String> rolledBack = api.post(POLICIES + "/rollback",
-                Map.of("version", before, "author", "bob", "comment", "back to the shipped policy"));
+        HttpResponse<String> rolledBack = client("bob").post(POLICIES + "/rollback",
+                Map.of("version", before, "comment", "back to the shipped policy"));
         assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
 
         JsonNode rollback = single(search("actor=bob&action=POLICY_ROLLBACK"));
@@ -143,8 +145,8 @@ class AuditLogApiTest extends HttpServiceTest {
         Map<String, String> lowered = edited(THRESHOLDS, "<text>0.85</text>", "<text>0.80</text>");
         Map<String, String> broken = edited(KILL_SWITCH, "then", "then then");
 
-        assertProblem(api.post(POLICIES + "/activate", Map.of("files", lowered, "author", "mallory")), 422);
-        assertProblem(api.post(POLICIES + "/activate", Map.of("files", broken, "author", "mallory")), 422);
+        assertProblem(client("mallory").post(POLICIES + "/activate", Map.of("files", lowered)), 422);
+        assertProblem(client("mallory").post(POLICIES + "/activate", Map.of("files", broken)), 422);
 
         JsonNode items = search("actor=mallory").path("items");
         assertThat(items).hasSize(2);
@@ -164,10 +166,10 @@ class AuditLogApiTest extends HttpServiceTest {
 
     @Test
     void searchFiltersByActorActionAndTime() {
-        api.automation("{\"paused\": true, \"by\": \"ops-dave\"}");
-        api.automation("{\"paused\": true, \"channel\": \"EMAIL\", \"by\": \"ops-dave\"}");
-        api.automation("{\"paused\": false, \"by\": \"ops-dave\"}");
-        api.automation("{\"paused\": true, \"channel\": \"VOICE\", \"by\": \"ops-erin\"}");
+        client("ops-dave").automation("{\"paused\": true}");
+        client("ops-dave").automation("{\"paused\": true, \"channel\": \"EMAIL\"}");
+        client("ops-dave").automation("{\"paused\": false}");
+        client("ops-erin").automation("{\"paused\": true, \"channel\": \"VOICE\"}");
 
         List<JsonNode> dave = list(search("actor=ops-dave"));
         assertThat(dave).extracting(entry -> entry.path("action").asString())
@@ -197,7 +199,7 @@ class AuditLogApiTest extends HttpServiceTest {
     @Test
     void pagesGoNewestFirstWithAKeysetCursor() {
         for (String channel : new String[] {"CHAT", "EMAIL", "VOICE", "CHAT", "EMAIL"}) {
-            api.automation("{\"paused\": true, \"channel\": \"" + channel + "\", \"by\": \"ops-pager\"}");
+            client("ops-pager").automation("{\"paused\": true, \"channel\": \"" + channel + "\"}");
         }
 
         JsonNode first = search("actor=ops-pager&size=2");
@@ -259,7 +261,7 @@ class AuditLogApiTest extends HttpServiceTest {
         doThrow(new IllegalStateException("audit storage down"))
                 .when(audit).record(anyString(), eq("POLICY_ACTIVATE"), anyString(), anyMap());
 
-        assertProblem(api.post(POLICIES + "/activate", Map.of("files", files, "author", "trent")), 500);
+        assertProblem(client("trent").post(POLICIES + "/activate", Map.of("files", files)), 500);
 
         assertThat(activeVersion()).isEqualTo(before);
         assertThat(api.decided(automatableChatRequest()).path("policyVersion").asString()).isEqualTo(before);
@@ -273,7 +275,7 @@ class AuditLogApiTest extends HttpServiceTest {
         doThrow(new IllegalStateException("audit storage down"))
                 .when(audit).record(anyString(), eq("AUTOMATION_PAUSE"), anyString(), anyMap());
 
-        assertProblem(api.put(AUTOMATION, JSON.readTree("{\"paused\": true, \"by\": \"ops-trent\"}")), 500);
+        assertProblem(client("ops-trent").put(AUTOMATION, JSON.readTree("{\"paused\": true}")), 500);
 
         assertThat(json(api.get(AUTOMATION)).path("global").isNull()).isTrue();
         assertThat(count("SELECT COUNT(*) FROM automation_pause", null)).as("pause rolled back").isZero();

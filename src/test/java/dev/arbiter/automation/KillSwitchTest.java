@@ -36,7 +36,7 @@ class KillSwitchTest extends HttpServiceTest {
     void globalPauseRoutesAnAutomatableChatToAnAgent() {
         assertThat(api.decided(automatableChatRequest()).path("outcome").asString()).isEqualTo("AUTOMATE");
 
-        JsonNode state = api.automation("{\"paused\": true, \"reason\": \"incident 42\", \"by\": \"ops-alice\"}");
+        JsonNode state = client("ops-alice").automation("{\"paused\": true, \"reason\": \"incident 42\"}");
 
         assertThat(state.path("global").path("pausedBy").asString()).isEqualTo("ops-alice");
         assertThat(state.path("global").path("reason").asString()).isEqualTo("incident 42");
@@ -79,12 +79,12 @@ class KillSwitchTest extends HttpServiceTest {
     @Test
     void stateShowsGlobalAndChannelPauses() {
         api.automation("{\"paused\": true, \"channel\": \"VOICE\", \"reason\": \"IVR outage\"}");
-        api.automation("{\"paused\": true}");
+        client("ops-grace").automation("{\"paused\": true}");
 
         JsonNode state = json(api.get(AUTOMATION));
 
         assertThat(state.path("global").path("pausedAt").asString()).isNotBlank();
-        assertThat(state.path("global").path("pausedBy").asString()).isEqualTo("operator");
+        assertThat(state.path("global").path("pausedBy").asString()).isEqualTo("ops-grace");
         assertThat(state.path("channels").path("VOICE").path("reason").asString()).isEqualTo("IVR outage");
     }
 

@@ -123,8 +123,8 @@ class ReviewApiTest extends HttpServiceTest {
         Map<String, String> files = withEdit(activeFiles(recorded), ROUTING, "<text>\"marketing\"</text>", "<text>\"newsletters\"</text>");
         Map<String, String> scenarios = withEdit(ScenarioLoader.read(Path.of("policy-tests")), ROUTING_SCENARIOS,
                 "queue: marketing", "queue: newsletters");
-        HttpResponse<String> activation = api.post(POLICIES + "/activate", Map.of("files", files, "scenarios", scenarios,
-                "label", "newsletter queue", "author", "review-test"));
+        HttpResponse<String> activation = client("review-test").post(POLICIES + "/activate", Map.of("files", files, "scenarios", scenarios,
+                "label", "newsletter queue"));
         assertThat(activation.statusCode()).as(activation.body()).isEqualTo(200);
         String newer = json(activation).path("version").asString();
         try {
@@ -145,7 +145,7 @@ class ReviewApiTest extends HttpServiceTest {
             assertThat(same.path("comparedWith").path("policyVersion").asString()).isEqualTo(recorded);
             assertThat(same.path("comparedWith").path("recorded").asBoolean()).isTrue();
         } finally {
-            HttpResponse<String> rollback = api.post(POLICIES + "/rollback", Map.of("version", recorded, "author", "review-test"));
+            HttpResponse<String> rollback = client("review-test").post(POLICIES + "/rollback", Map.of("version", recorded));
             assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(200);
         }
     }

@@ -17,15 +17,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import dev.arbiter.security.Role;
 import dev.arbiter.support.Api;
 import dev.arbiter.support.HttpServiceTest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The request id is an idempotency key: one decision per key, whatever the timing of the repeats. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,7 +39,7 @@ class IdempotencyTest extends HttpServiceTest {
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = apiAs("test-client", Role.ADMIN);
         callers = Executors.newFixedThreadPool(2);
     }
 

@@ -25,14 +25,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import tools.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
 import dev.arbiter.policy.PolicyFiles;
+import dev.arbiter.security.Role;
 import dev.arbiter.support.Api;
 import dev.arbiter.support.HttpServiceTest;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 4, "Under load": policy versions are hot-swapped while clients keep deciding over HTTP. No request fails,
@@ -72,7 +74,7 @@ class HotSwapUnderLoadTest extends HttpServiceTest {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
-                Api own = new Api(port);
+                Api own = apiAs("test-client", Role.ADMIN);
                 running.add(clients.submit(() -> {
                     gate.await();
                     for (int i = client; swapping.get(); i++) {
@@ -93,8 +95,8 @@ class HotSwapUnderLoadTest extends HttpServiceTest {
             try {
                 for (int i = 0; i < ACTIVATIONS; i++) {
                     Map<String, String> files = candidates.get(i % candidates.size());
-                    HttpResponse<String> response = api.post(POLICIES + "/activate",
-                            Map.of("files", files, "label", "hot swap " + i, "author", "load-test"));
+                    HttpResponse<String> response = client("load-test").post(POLICIES + "/activate",
+                            Map.of("files", files, "label", "hot swap " + i));
                     assertThat(response.statusCode()).as("activation %d: %s", i, response.body()).isEqualTo(200);
                     JsonNode result = json(response);
                     assertThat(result.path("changed").asBoolean()).as("activation %d changes the version", i).isTrue();

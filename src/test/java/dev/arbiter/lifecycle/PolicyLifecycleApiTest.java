@@ -93,7 +93,7 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
         String before = json(api.get(POLICIES + "/active")).path("version").asString();
         Map<String, String> lowered = withEdit(shipped().contents(), THRESHOLDS, "<text>0.85</text>", "<text>0.80</text>");
 
-        JsonNode problem = assertProblem(api.post(POLICIES + "/activate", Map.of("files", lowered, "author", "mallory")), 422);
+        JsonNode problem = assertProblem(client("mallory").post(POLICIES + "/activate", Map.of("files", lowered)), 422);
 
         assertThat(problem.path("gate").path("scenarios").path("failed").asInt()).isPositive();
         assertThat(json(api.get(POLICIES + "/active")).path("version").asString()).isEqualTo(before);
@@ -114,8 +114,8 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
         String before = json(api.get(POLICIES + "/active")).path("version").asString();
         Map<String, String> files = withEdit(shipped().contents(), CATALOG, "owner: Legal", "owner: Legal department");
 
-        HttpResponse<String> response = api.post(POLICIES + "/activate",
-                Map.of("files", files, "label", "legal owner renamed", "author", "alice", "comment", "ticket POL-7"));
+        HttpResponse<String> response = client("alice").post(POLICIES + "/activate",
+                Map.of("files", files, "label", "legal owner renamed", "comment", "ticket POL-7"));
 
         JsonNode result = json(response);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -134,7 +134,7 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
             assertThat(file.path("diff").asString()).contains("-  owner: Legal\n", "+  owner: Legal department\n");
         });
 
-        JsonNode rolledBack = json(api.post(POLICIES + "/rollback", Map.of("version", before, "author", "bob")));
+        JsonNode rolledBack = json(client("bob").post(POLICIES + "/rollback", Map.of("version", before)));
 
         assertThat(rolledBack.path("activated").asBoolean()).isTrue();
         assertThat(json(api.get(POLICIES + "/active")).path("activatedBy").asString()).isEqualTo("bob");
@@ -157,7 +157,7 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
 
     @Test
     void aRollbackWithoutVersionNamesTheField() {
-        JsonNode problem = assertProblem(api.post(POLICIES + "/rollback", Map.of("author", "bob")), 400);
+        JsonNode problem = assertProblem(client("bob").post(POLICIES + "/rollback", Map.of()), 400);
 
         assertThat(errorFields(problem)).containsExactly("version");
     }

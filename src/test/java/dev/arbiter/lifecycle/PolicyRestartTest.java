@@ -26,7 +26,7 @@ class PolicyRestartTest {
         String activated;
         try (ConfigurableApplicationContext running = service.start()) {
             Api api = clientOf(running);
-            activated = json(api.post("/api/v1/policies/activate", Map.of("files", edited, "author", "carol",
+            activated = json(api.post("/api/v1/policies/activate", Map.of("files", edited,
                     "label", "before the restart"))).path("version").asString();
             assertThat(activated).isEqualTo(new PolicyFiles(edited).version());
         }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +76,30 @@ class ModelLoadingTest {
                 assertThat(started).getFailure().hasStackTraceContaining("Cannot read the Tribuo model"));
         assertThatThrownBy(() -> TribuoIntentClassifier.load(directory)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("Cannot read the Tribuo model");
+    }
+
+    @Test
+    void aJavaSerializedFileIsRefusedWithoutRunningAnyOfItsCode() throws IOException {
+        copyShipped(ModelFiles.INTENT);
+        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(ModelFiles.modelFile(directory, ModelFiles.INTENT)))) {
+            out.writeObject(new Gadget());
+        }
+        Gadget.deserialised.set(false);
+
+        assertThatThrownBy(() -> TribuoIntentClassifier.load(directory)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("Cannot read the Tribuo model");
+        assertThat(Gadget.deserialised).as("models are read as protobuf, never through Java deserialisation").isFalse();
+    }
+
+    /** Stands for a deserialisation gadget: any code in its readObject would run if the file were Java-deserialised. */
+    static final class Gadget implements Serializable {
+        private static final long serialVersionUID = 1L;
+        static final AtomicBoolean deserialised = new AtomicBoolean();
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            deserialised.set(true);
+        }
     }
 
     private void copyShipped(String name) throws IOException {

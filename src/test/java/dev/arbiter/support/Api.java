@@ -15,7 +15,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of the running service over real HTTP, with JSON and problem+json helpers for assertions. */
+/**
+ * A client of the running service over real HTTP, with JSON and problem+json helpers for assertions. It sends its API
+ * key (if it has one) as {@code X-API-Key} with every request.
+ */
 public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -25,10 +28,15 @@ public final class Api {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    public static final String API_KEY_HEADER = "X-API-Key";
+
     private final HttpClient http;
     private final URI base;
+    private final String key;
 
-    public Api(int port) {
+    /** @param key the API key to send, or null for an anonymous client */
+    public Api(int port, String key) {
+        this.key = key;
         this.base = URI.create("http://localhost:" + port);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -39,7 +47,13 @@ public final class Api {
 
     /** @return a request builder for {@code path} on the service */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        return key == null ? request : request.header(API_KEY_HEADER, key);
+    }
+
+    /** @return a client of the same service that sends {@code otherKey} instead (null: anonymous) */
+    public Api withKey(String otherKey) {
+        return new Api(base.getPort(), otherKey);
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {

@@ -271,7 +271,8 @@ class ChainVerificationTest extends HttpServiceTest {
                 .param(decisionId).query(String.class).list();
         Map<String, Object> row = jdbc.sql("SELECT * FROM decision_trace WHERE decision_id = ?").param(decisionId)
                 .query().singleRow();
-        TraceRecord record = new TraceRecord(decisionId, (String) row.get("REQUEST_ID"), (String) row.get("REQUEST_HASH"),
+        TraceRecord record = new TraceRecord(decisionId, (String) row.get("REQUEST_ID"), (String) row.get("CLIENT_NAME"),
+                (String) row.get("REQUEST_HASH"),
                 (String) row.get("CUSTOMER_ID"), (String) row.get("CHANNEL"), (String) row.get("LINE_OF_BUSINESS"),
                 (String) row.get("OUTCOME"), (String) row.get("POLICY_VERSION"),
                 jdbc.sql("SELECT decided_at FROM decision_trace WHERE decision_id = ?").param(decisionId)

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import tools.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +28,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
+import dev.arbiter.support.Api;
 import dev.arbiter.support.HttpServiceTest;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Traces older than the retention period are purged, by the schedule or on request, and the chain still verifies
@@ -65,7 +67,7 @@ class RetentionPurgeTest extends HttpServiceTest {
         CLOCK.advance(PAST_RETENTION);
         List<String> kept = decide(2);
 
-        JsonNode purged = purged("/api/v1/traces/purge?by=auditor-1");
+        JsonNode purged = purged(client("auditor-1"), "/api/v1/traces/purge");
 
         assertThat(purged.path("purgedThroughSeq").asLong()).isEqualTo(lastExpiredSeq);
         assertThat(purged.path("anchorHash").asString()).isEqualTo(lastExpiredHash);
@@ -164,7 +166,11 @@ class RetentionPurgeTest extends HttpServiceTest {
     }
 
     private JsonNode purged(String path) {
-        HttpResponse<String> response = api.post(path, null);
+        return purged(api, path);
+    }
+
+    private static JsonNode purged(Api caller, String path) {
+        HttpResponse<String> response = caller.post(path, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }

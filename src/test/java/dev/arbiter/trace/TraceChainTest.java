@@ -63,9 +63,20 @@ class TraceChainTest {
     }
 
     @Test
+    void theClientThatAskedIsPartOfTheHash() {
+        TraceRecord asked = withClient(record(), "web-chat");
+        TraceRecord otherClient = withClient(record(), "web-chaT");
+
+        assertThat(TraceChain.contentHash(asked, 7, TraceChain.GENESIS))
+                .isNotEqualTo(DOCUMENTED_HASH)
+                .isNotEqualTo(TraceChain.contentHash(otherClient, 7, TraceChain.GENESIS));
+        assertThat(TraceChain.canonical(asked, 7, TraceChain.GENESIS)).contains("\nclient_name=8:web-chat\n");
+    }
+
+    @Test
     void movingTextBetweenColumnsChangesTheHash() {
         TraceRecord original = record();
-        TraceRecord shifted = new TraceRecord(original.decisionId(), original.requestId(), original.requestHash(),
+        TraceRecord shifted = new TraceRecord(original.decisionId(), original.requestId(), original.clientName(), original.requestHash(),
                 original.customerId() + "C", "HAT", original.lineOfBusiness(), original.outcome(), original.policyVersion(),
                 original.decidedAt(), original.reasonCodes(), original.responseJson(), original.traceJson());
 
@@ -73,7 +84,7 @@ class TraceChainTest {
     }
 
     private static TraceRecord record() {
-        return new TraceRecord("0195e5a0-0000-7000-8000-000000000001", null, "ab".repeat(32), "Jörg-7", "CHAT", "RETAIL",
+        return new TraceRecord("0195e5a0-0000-7000-8000-000000000001", null, null, "ab".repeat(32), "Jörg-7", "CHAT", "RETAIL",
                 "HUMAN_REVIEW", "cd".repeat(32), Instant.parse("2026-11-21T10:00:00.123456Z"),
                 List.of("SENSITIVE_INTENT", "OPEN_PRIORITY_TICKET"), "{\"outcome\":\"HUMAN_REVIEW\"}",
                 "{\"note\":\"line\\nbreak\"}");
@@ -84,7 +95,13 @@ class TraceChainTest {
     }
 
     private static TraceRecord copy(TraceRecord r, String outcome, Instant decidedAt, List<String> reasonCodes) {
-        return new TraceRecord(r.decisionId(), r.requestId(), r.requestHash(), r.customerId(), r.channel(), r.lineOfBusiness(),
+        return new TraceRecord(r.decisionId(), r.requestId(), r.clientName(), r.requestHash(), r.customerId(), r.channel(), r.lineOfBusiness(),
                 outcome, r.policyVersion(), decidedAt, reasonCodes, r.responseJson(), r.traceJson());
+    }
+
+    private static TraceRecord withClient(TraceRecord r, String clientName) {
+        return new TraceRecord(r.decisionId(), r.requestId(), clientName, r.requestHash(), r.customerId(), r.channel(),
+                r.lineOfBusiness(), r.outcome(), r.policyVersion(), r.decidedAt(), r.reasonCodes(), r.responseJson(),
+                r.traceJson());
     }
 }

@@ -26,6 +26,9 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,10 +39,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
 import dev.arbiter.policy.PolicyFiles;
+import dev.arbiter.security.Role;
 import dev.arbiter.support.Api;
 import dev.arbiter.support.HttpServiceTest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Compliance search over real HTTP: every filter alone and combined finds exactly the decisions it should, newest
@@ -75,7 +77,7 @@ class TraceSearchApiTest extends HttpServiceTest {
 
     @BeforeAll
     void storeDecisions() {
-        api = new Api(port);
+        api = apiAs("test-client", Role.ADMIN);
         decide(automatable(ANN, "CHAT"));
         decide(withRequestId(lowConfidence(ANN, "EMAIL"), uniqueRequestId("search")));
         decide(legalThreat(BOB, "VOICE"));
@@ -469,7 +471,7 @@ class TraceSearchApiTest extends HttpServiceTest {
         Map<String, String> files = new TreeMap<>(PolicyFiles.read(Path.of("rules"), Path.of("dmn-models")).contents());
         assertThat(files.get(CATALOG)).contains("owner: Legal");
         files.put(CATALOG, files.get(CATALOG).replaceFirst("owner: Legal", "owner: Legal and compliance"));
-        HttpResponse<String> response = api.post("/api/v1/policies/activate", Map.of("files", files, "author", "search-test"));
+        HttpResponse<String> response = client("search-test").post("/api/v1/policies/activate", Map.of("files", files));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json(response).path("activated").asBoolean()).as(response.body()).isTrue();
     }

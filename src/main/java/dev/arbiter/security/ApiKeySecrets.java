@@ -1,0 +1,66 @@
+package dev.arbiter.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The format of API keys: {@code ak_<key id>_<secret>}, a 12-character public id (lower-case hex) to find the key
+ * and a 32-byte random secret (base64url). Only the SHA-256 of the secret is stored: the secret has 256 bits of
+ * entropy, so a fast hash cannot be brute-forced, and checking a key costs about a microsecond. Thread-safe.
+ */
+final class ApiKeySecrets {
+
+    private static final Pattern FORMAT = Pattern.compile("ak_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A key split into its public id and its secret. */
+    record Parsed(String keyId, String secret) {
+    }
+
+    /** A freshly generated key: the whole key (shown once) and what is stored of it. */
+    record Generated(String keyId, String key, String secretHash) {
+    }
+
+    private ApiKeySecrets() {
+    }
+
+    static Generated generate() {
+        byte[] id = new byte[6];
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(id);
+        RANDOM.nextBytes(secret);
+        String keyId = HexFormat.of().formatHex(id);
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return new Generated(keyId, "ak_" + keyId + "_" + encoded, hash(encoded));
+    }
+
+    /** @return the key's parts, or empty when {@code presented} is not in the key format (null is not) */
+    static Optional<Parsed> parse(String presented) {
+        if (presented == null) {
+            return Optional.empty();
+        }
+        var matcher = FORMAT.matcher(presented);
+        return matcher.matches() ? Optional.of(new Parsed(matcher.group(1), matcher.group(2))) : Optional.empty();
+    }
+
+    /** @return the hex SHA-256 of the secret, as stored */
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** @return true when the secret hashes to {@code storedHash}, compared in constant time */
+    static boolean matches(String secret, String storedHash) {
+        return MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
+                storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+}

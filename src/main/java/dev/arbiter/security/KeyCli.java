@@ -1,0 +1,93 @@
+package dev.arbiter.security;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code keys list|create|revoke}: key administration from the command line, against the service's database, for
+ * the operator who has no ADMIN key yet (or lost it). Actions are recorded in the audit log with actor {@code cli}.
+ * Exit status 0 on success, 1 for a refused action, 2 for a usage error.
+ */
+public final class KeyCli {
+
+    static final String ACTOR = "cli";
+    private static final String USAGE = """
+            usage: keys list
+                   keys create <client-name> <ROLE>[,<ROLE>...]   roles: DECISION_CLIENT, POLICY_OWNER, COMPLIANCE_REVIEWER, OPERATOR, ADMIN
+                   keys revoke <key-id>""";
+
+    private final ApiKeys keys;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public KeyCli(ApiKeys keys, PrintStream out, PrintStream err) {
+        this.keys = keys;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** @return the exit status */
+    public int run(List<String> args) {
+        if (args.isEmpty()) {
+            return usage();
+        }
+        return switch (args.get(0)) {
+            case "list" -> args.size() == 1 ? list() : usage();
+            case "create" -> args.size() == 3 ? create(args.get(1), args.get(2)) : usage();
+            case "revoke" -> args.size() == 2 ? revoke(args.get(1)) : usage();
+            default -> usage();
+        };
+    }
+
+    private int list() {
+        out.printf("%-12s  %-8s  %-30s  %-40s  %s%n", "KEY ID", "STATUS", "CLIENT", "ROLES", "CREATED");
+        for (ApiKeyView key : keys.list()) {
+            out.printf("%-12s  %-8s  %-30s  %-40s  %s by %s%n", key.keyId(), key.active() ? "active" : "revoked",
+                    key.clientName(), key.roles().stream().sorted().map(Role::name).collect(Collectors.joining(",")),
+                    key.createdAt(), key.createdBy());
+        }
+        return 0;
+    }
+
+    private int create(String clientName, String roleList) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : roleList.split(",")) {
+            try {
+                roles.add(Role.valueOf(name.trim()));
+            } catch (IllegalArgumentException e) {
+                err.println("Unknown role " + name.trim() + "; roles are " + Arrays.toString(Role.values()));
+                return 2;
+            }
+        }
+        try {
+            IssuedKey key = keys.create(clientName, roles, ACTOR);
+            out.println("key id: " + key.keyId());
+            out.println("key:    " + key.key());
+            out.println("This is the only time the key is shown; the service keeps only its hash.");
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private int revoke(String keyId) {
+        try {
+            ApiKeyView key = keys.revoke(keyId, ACTOR);
+            out.println("revoked " + key.keyId() + " (" + key.clientName() + ") at " + key.revokedAt());
+            return 0;
+        } catch (UnknownApiKeyException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private int usage() {
+        err.println(USAGE);
+        return 2;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.arbiter.security;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import dev.arbiter.web.Problems;
+
+/**
+ * Writes the security problems (401, 403, 429, 503) straight to the servlet response, since they are raised in
+ * filters before any controller runs. The bodies never echo the key that was sent. Thread-safe.
+ */
+@Component
+class ProblemWriter {
+
+    private final Problems problems;
+
+    ProblemWriter(Problems problems) {
+        this.problems = problems;
+    }
+
+    void unauthenticated(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail);
+    }
+
+    void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                "The API key's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                "This client's request quota is used up; retry after " + retryAfterSeconds + " s");
+    }
+
+    void overloaded(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Service overloaded",
+                "Too many requests are in progress; retry shortly");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+                       String title, String detail) throws IOException {
+        ProblemDetail problem = problems.of(status, type, title, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(problems.json(problem));
+    }
+}

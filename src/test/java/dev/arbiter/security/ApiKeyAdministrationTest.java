@@ -1,0 +1,130 @@
+package dev.arbiter.security;
+
+import static dev.arbiter.support.Api.assertProblem;
+import static dev.arbiter.support.Api.errorFields;
+import static dev.arbiter.support.Api.json;
+import static dev.arbiter.support.DecisionRequests.designExampleRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.arbiter.support.Api;
+import dev.arbiter.support.HttpServiceTest;
+import tools.jackson.databind.JsonNode;
+
+/** An administrator issues, lists and revokes keys over the API; the service keeps hashes, never secrets. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class ApiKeyAdministrationTest extends HttpServiceTest {
+
+    private static final String KEYS = "/api/v1/keys";
+
+    @Test
+    void anIssuedKeyAuthenticatesItsClientWithItsRoles() {
+        JsonNode issued = issued("checkout-web", "DECISION_CLIENT");
+        Api checkout = api.withKey(issued.path("key").asString());
+
+        JsonNode decision = checkout.decided(designExampleRequest());
+
+        assertThat(issued.path("clientName").asString()).isEqualTo("checkout-web");
+        assertThat(storedClientOf(decision.path("decisionId").asString())).isEqualTo("checkout-web");
+        assertProblem(checkout.get("/api/v1/traces"), 403);
+    }
+
+    @Test
+    void theKeyIsShownOnceAndStoredOnlyAsAHash() {
+        JsonNode issued = issued("billing-bot", "DECISION_CLIENT");
+        String key = issued.path("key").asString();
+        String keyId = issued.path("keyId").asString();
+
+        JsonNode listed = listedKey(keyId);
+        Map<String, Object> row = jdbc.sql("SELECT * FROM api_key WHERE key_id = ?").param(keyId).query().singleRow();
+
+        assertThat(listed.has("key")).isFalse();
+        assertThat(listed.toString()).doesNotContain(secretOf(key));
+        assertThat(row.values()).noneMatch(value -> value != null && value.toString().contains(secretOf(key)));
+        assertThat((String) row.get("SECRET_HASH")).isEqualTo(ApiKeySecrets.hash(secretOf(key)));
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedAtOnceAndStaysListedAsRevoked() {
+        JsonNode issued = issued("old-ivr", "DECISION_CLIENT");
+        Api oldIvr = api.withKey(issued.path("key").asString());
+        oldIvr.decided(designExampleRequest());
+
+        HttpResponse<String> revoked = client("sec-admin").send(
+                client("sec-admin").request(KEYS + "/" + issued.path("keyId").asString()).DELETE());
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(json(revoked).path("revokedBy").asString()).isEqualTo("sec-admin");
+        assertProblem(oldIvr.decide(designExampleRequest()), 401);
+        assertThat(listedKey(issued.path("keyId").asString()).path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void issuingAndRevokingAreInTheAuditLogUnderTheAdministratorsName() {
+        JsonNode issued = json(client("key-admin").post(KEYS, Map.of("clientName", "audited-client", "roles", List.of("OPERATOR"))));
+        String keyId = issued.path("keyId").asString();
+        client("key-admin").send(client("key-admin").request(KEYS + "/" + keyId).DELETE());
+
+        List<Map<String, Object>> entries = jdbc.sql("SELECT actor, action FROM admin_audit WHERE target = ? ORDER BY id")
+                .param(keyId).query().listOfRows();
+
+        assertThat(entries).extracting(entry -> entry.get("ACTOR") + " " + entry.get("ACTION"))
+                .containsExactly("key-admin API_KEY_CREATE", "key-admin API_KEY_REVOKE");
+    }
+
+    @Test
+    void aKeyRequestWithoutRolesOrWithABadNameNamesTheField() {
+        assertThat(errorFields(assertProblem(api.post(KEYS, Map.of("clientName", "x", "roles", List.of())), 400)))
+                .containsExactly("roles");
+        assertThat(errorFields(assertProblem(api.post(KEYS, Map.of("clientName", "bad\nname", "roles", List.of("OPERATOR"))), 400)))
+                .containsExactly("clientName");
+        assertProblem(api.post(KEYS, Map.of("clientName", "x", "roles", List.of("SUPERUSER"))), 400);
+    }
+
+    @Test
+    void revokingAnUnknownKeyIs404() {
+        assertProblem(api.send(api.request(KEYS + "/ffffffffffff").DELETE()), 404);
+    }
+
+    @Test
+    void keysNeverReachTheLog(CapturedOutput output) {
+        String key = issued("quiet-client", "DECISION_CLIENT").path("key").asString();
+        api.withKey(key).decided(designExampleRequest());
+        api.withKey(key + "x").decide(designExampleRequest());
+
+        assertThat(output.getAll()).doesNotContain(secretOf(key));
+    }
+
+    private JsonNode issued(String clientName, String role) {
+        HttpResponse<String> response = api.post(KEYS, Map.of("clientName", clientName, "roles", List.of(role)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response);
+    }
+
+    private JsonNode listedKey(String keyId) {
+        for (JsonNode key : json(api.get(KEYS))) {
+            if (key.path("keyId").asString().equals(keyId)) {
+                return key;
+            }
+        }
+        throw new AssertionError("key " + keyId + " is not listed");
+    }
+
+    private String storedClientOf(String decisionId) {
+        return jdbc.sql("SELECT client_name FROM decision_trace WHERE decision_id = ?").param(decisionId).query(String.class).single();
+    }
+
+    private static String secretOf(String key) {
+        return key.substring("ak_".length() + 12 + "_".length());
+    }
+}
