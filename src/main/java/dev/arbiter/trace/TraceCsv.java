@@ -24,7 +24,8 @@ public final class TraceCsv {
     }
 
     public static void writeRow(Appendable out, TraceSummary trace) throws IOException {
-        List<String> fields = List.of(field(trace.decisionId()), field(trace.requestId()), field(trace.customerId()),
+        List<String> fields = List.of(field(trace.decisionId()), field(trace.requestId()), field(trace.clientName()),
+                field(trace.customerId()),
                 field(trace.channel()), field(trace.lineOfBusiness()), field(trace.outcome()),
                 field(String.join("|", trace.reasonCodes())), field(trace.policyVersion()),
                 field(trace.decidedAt().toString()));

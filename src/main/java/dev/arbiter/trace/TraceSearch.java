@@ -59,11 +59,14 @@ public class TraceSearch {
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String POLICY_VERSION = "policyVersion";
+    public static final String CLIENT_NAME = "clientName";
     public static final String CURSOR = "cursor";
     public static final String SIZE = "size";
 
-    private static final List<String> FILTERS = List.of(CUSTOMER_ID, REASON_CODE, OUTCOME, CHANNEL, FROM, TO, POLICY_VERSION);
+    private static final List<String> FILTERS = List.of(CUSTOMER_ID, REASON_CODE, OUTCOME, CHANNEL, FROM, TO, POLICY_VERSION,
+            CLIENT_NAME);
     private static final int MAX_CUSTOMER_ID = 128;
+    private static final int MAX_CLIENT_NAME = 100;
     private static final Pattern REASON = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern VERSION = Pattern.compile("[\\x21-\\x7E]{1,64}");
     private static final Set<String> OUTCOMES = names(Outcome.values());
@@ -71,11 +74,11 @@ public class TraceSearch {
     private static final int MIN_YEAR = 1;
     private static final int MAX_YEAR = 9999;
 
-    private static final String COLUMNS = "t.decision_id, t.request_id, t.customer_id, t.channel, "
+    private static final String COLUMNS = "t.decision_id, t.request_id, t.client_name, t.customer_id, t.channel, "
             + "t.line_of_business, t.outcome, t.policy_version, t.decided_at";
     private static final RowMapper<Row> ROWS = (rs, index) -> new Row(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-            rs.getObject(8, OffsetDateTime.class).toInstant());
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            rs.getObject(9, OffsetDateTime.class).toInstant());
 
     /** A validated search: what to look for, after which position, how many. */
     public record Query(TraceFilter filter, TraceCursor after, int size) {
@@ -99,8 +102,8 @@ public class TraceSearch {
         void accept(List<TraceSummary> batch) throws java.io.IOException;
     }
 
-    private record Row(String decisionId, String requestId, String customerId, String channel, String lineOfBusiness,
-                       String outcome, String policyVersion, Instant decidedAt) {
+    private record Row(String decisionId, String requestId, String clientName, String customerId, String channel,
+                       String lineOfBusiness, String outcome, String policyVersion, Instant decidedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -147,6 +150,8 @@ public class TraceSearch {
         String channel = parser.text(CHANNEL, CHANNELS::contains, "must be one of " + CHANNELS);
         String policyVersion = parser.text(POLICY_VERSION, value -> VERSION.matcher(value).matches(),
                 "must be a policy version: at most 64 printable characters without spaces");
+        String clientName = parser.text(CLIENT_NAME, value -> !value.isBlank() && value.length() <= MAX_CLIENT_NAME,
+                "must be a client name of at most " + MAX_CLIENT_NAME + " characters");
         Instant from = parser.instant(FROM);
         Instant to = parser.instant(TO);
         if (from != null && to != null && !to.isAfter(from)) {
@@ -165,7 +170,8 @@ public class TraceSearch {
             errors.sort(Comparator.comparing(Problems.FieldError::field));
             throw new InvalidSearchException(errors);
         }
-        return new Query(new TraceFilter(customerId, reasonCode, outcome, channel, from, to, policyVersion), after, size);
+        return new Query(new TraceFilter(customerId, reasonCode, outcome, channel, from, to, policyVersion, clientName),
+                after, size);
     }
 
     private static String unknownMessage(String name, boolean paged, Set<String> known) {
@@ -304,7 +310,8 @@ public class TraceSearch {
             List<Row> shown = more ? rows.subList(0, size) : rows;
             Map<String, List<String>> codes = reasonCodes(shown);
             List<TraceSummary> items = shown.stream()
-                    .map(row -> new TraceSummary(row.decisionId(), row.requestId(), row.customerId(), row.channel(),
+                    .map(row -> new TraceSummary(row.decisionId(), row.requestId(), row.clientName(), row.customerId(),
+                            row.channel(),
                             row.lineOfBusiness(), row.outcome(), codes.getOrDefault(row.decisionId(), List.of()),
                             row.policyVersion(), row.decidedAt()))
                     .toList();
@@ -370,6 +377,7 @@ public class TraceSearch {
         List<String> conditions = new ArrayList<>();
         // Customer first: its index holds the fewest decisions per value.
         String lead = equal("t.customer_id", filter.customerId(), null, conditions, parameters);
+        lead = equal("t.client_name", filter.clientName(), lead, conditions, parameters);
         lead = equal("t.policy_version", filter.policyVersion(), lead, conditions, parameters);
         lead = equal("t.outcome", filter.outcome(), lead, conditions, parameters);
         lead = equal("t.channel", filter.channel(), lead, conditions, parameters);

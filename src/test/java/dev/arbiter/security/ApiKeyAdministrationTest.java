@@ -4,6 +4,8 @@ import static dev.arbiter.support.Api.assertProblem;
 import static dev.arbiter.support.Api.errorFields;
 import static dev.arbiter.support.Api.json;
 import static dev.arbiter.support.DecisionRequests.designExampleRequest;
+import static dev.arbiter.support.DecisionRequests.uniqueRequestId;
+import static dev.arbiter.support.DecisionRequests.withRequestId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -37,6 +39,33 @@ class ApiKeyAdministrationTest extends HttpServiceTest {
         assertThat(issued.path("clientName").asString()).isEqualTo("checkout-web");
         assertThat(storedClientOf(decision.path("decisionId").asString())).isEqualTo("checkout-web");
         assertProblem(checkout.get("/api/v1/traces"), 403);
+    }
+
+    @Test
+    void aReviewerFindsEveryDecisionOfOneClient() {
+        Api kiosk = api.withKey(issued("store-kiosk", "DECISION_CLIENT").path("key").asString());
+        String first = kiosk.decided(withRequestId(designExampleRequest(), uniqueRequestId("kiosk"))).path("decisionId").asString();
+        api.decided(designExampleRequest());
+        String second = kiosk.decided(withRequestId(designExampleRequest(), uniqueRequestId("kiosk"))).path("decisionId").asString();
+
+        JsonNode page = json(apiAs("kiosk-auditor", Role.COMPLIANCE_REVIEWER).get("/api/v1/traces?clientName=store-kiosk"));
+
+        assertThat(page.path("items")).extracting(item -> item.path("decisionId").asString()).containsExactly(second, first);
+        assertThat(page.path("items")).allSatisfy(item -> assertThat(item.path("clientName").asString()).isEqualTo("store-kiosk"));
+    }
+
+    @Test
+    void requestIdsAreUniquePerClientSoTwoClientsNeverSeeEachOthersAnswers() {
+        Api first = api.withKey(issued("app-one", "DECISION_CLIENT").path("key").asString());
+        Api second = api.withKey(issued("app-two", "DECISION_CLIENT").path("key").asString());
+        String requestId = uniqueRequestId("shared");
+
+        String firstDecision = first.decided(withRequestId(designExampleRequest(), requestId)).path("decisionId").asString();
+        String secondDecision = second.decided(withRequestId(designExampleRequest(), requestId)).path("decisionId").asString();
+
+        assertThat(secondDecision).isNotEqualTo(firstDecision);
+        assertThat(first.decided(withRequestId(designExampleRequest(), requestId)).path("decisionId").asString())
+                .as("a repeat by the same client is its stored answer").isEqualTo(firstDecision);
     }
 
     @Test
