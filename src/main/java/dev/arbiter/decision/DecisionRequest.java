@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param requestId       idempotency key: the same key returns the stored decision
  * @param lineOfBusiness  an upper-case code; which ones are regulated is policy
- * @param at              when the interaction happens (ISO-8601 with offset); absent means now
+ * @param at              when the interaction happens (ISO-8601 with offset, years 0001 to 9999); absent means now
  * @param customer        who the customer is
  * @param interaction     what the customer said and the scores the caller already has
  * @param proposedActions outbound actions the caller wants to take
@@ -27,7 +27,7 @@ import jakarta.validation.constraints.Size;
 public record DecisionRequest(
         @Size(max = 128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String requestId,
         @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}", message = "must be an upper-case code such as RETAIL") String lineOfBusiness,
-        Instant at,
+        @FourDigitYear Instant at,
         @NotNull @Valid Customer customer,
         @NotNull @Valid Interaction interaction,
         @Size(max = 20) List<@NotNull @Valid ProposedAction> proposedActions) {
@@ -69,16 +69,16 @@ public record DecisionRequest(
     }
 
     /** An open support ticket. */
-    public record Ticket(@NotBlank @Size(max = 128) String id, @NotNull TicketPriority priority, Instant openedAt) {
+    public record Ticket(@NotBlank @Size(max = 128) String id, @NotNull TicketPriority priority, @FourDigitYear Instant openedAt) {
     }
 
     /** A product the customer returned. */
     public record ProductReturn(@NotBlank @Size(max = 128) String productId, @NotNull ReturnReason reason,
-                                @NotNull Instant returnedAt) {
+                                @NotNull @FourDigitYear Instant returnedAt) {
     }
 
     /** An earlier contact with the customer. */
-    public record Contact(@NotNull ContactKind kind, @NotNull Instant at) {
+    public record Contact(@NotNull ContactKind kind, @NotNull @FourDigitYear Instant at) {
     }
 
     /**

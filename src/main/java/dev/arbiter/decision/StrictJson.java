@@ -1,16 +1,22 @@
 package dev.arbiter.decision;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * How decision requests are read, wherever they come from (HTTP, scenarios, the CLI): unknown fields, numbers for
- * enums, strings for numbers, numbers or booleans for strings and trailing content are errors.
+ * enums, strings for numbers (blank ones and "NaN" or "Infinity" included), numbers or booleans for strings and
+ * trailing content are errors.
  */
 public final class StrictJson {
 
@@ -29,11 +35,35 @@ public final class StrictJson {
                 .withCoercionConfig(LogicalType.Textual, strings -> strings
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // A blank string would otherwise pass as null (absent) for a number or a boolean.
+                .withCoercionConfig(LogicalType.Integer, numbers -> numbers.setAcceptBlankAsEmpty(false))
+                .withCoercionConfig(LogicalType.Float, numbers -> numbers.setAcceptBlankAsEmpty(false))
+                .withCoercionConfig(LogicalType.Boolean, booleans -> booleans.setAcceptBlankAsEmpty(false))
+                .addModule(new SimpleModule("strict-numbers").addDeserializer(Double.class, new NumbersOnlyDoubles()));
     }
 
     /** @return a mapper with the strict reading rules and defaults otherwise */
     public static JsonMapper mapper() {
         return apply(JsonMapper.builder()).build();
+    }
+
+    /**
+     * Reads a {@link Double} from a JSON number (or null) only. Jackson's own reader turns the strings "NaN",
+     * "Infinity" and "-Infinity" into numbers whatever the coercion rules say, and NaN passes every range check.
+     */
+    private static final class NumbersOnlyDoubles extends NumberDeserializers.DoubleDeserializer {
+
+        NumbersOnlyDoubles() {
+            super(Double.class, null);
+        }
+
+        @Override
+        public Double deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Double) context.handleUnexpectedToken(Double.class, parser);
+            }
+            return super.deserialize(parser, context);
+        }
     }
 }

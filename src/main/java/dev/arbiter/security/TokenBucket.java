@@ -27,8 +27,9 @@ final class TokenBucket {
      * @return 0 when a token was taken, otherwise the nanoseconds until one will be there
      */
     synchronized long take(long now) {
-        tokens = Math.min(capacity, tokens + (now - updatedAt) * perNano);
-        updatedAt = now;
+        // Callers read the clock before taking the lock, so an older reading may arrive after a newer one: it refills nothing.
+        tokens = Math.min(capacity, tokens + Math.max(0, now - updatedAt) * perNano);
+        updatedAt = Math.max(updatedAt, now);
         if (tokens >= 1) {
             tokens -= 1;
             return 0;

@@ -96,14 +96,25 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return new Problems.FieldError(field, "must be " + describeType(mismatch.getTargetType()));
         }
         if (e instanceof StreamConstraintsException) {
-            return new Problems.FieldError(field, "exceeds a JSON limit: " + e.getOriginalMessage());
+            return new Problems.FieldError(field, "exceeds a JSON limit: " + withoutInternals(e.getOriginalMessage()));
         }
         if (e instanceof StreamReadException) {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return new Problems.FieldError(field, "is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            return new Problems.FieldError(field, "is not valid JSON" + where + ": " + withoutInternals(e.getOriginalMessage()));
         }
-        return new Problems.FieldError(field, "has an invalid value: " + firstLine(e.getOriginalMessage()));
+        // Other databind failures word their reason in Java types (e.g. "cannot be deserialized as `java.math.BigDecimal`").
+        return new Problems.FieldError(field, "has an invalid value");
+    }
+
+    /**
+     * @return the first line of a parser's message without the Java names it may carry: "(12, from
+     * `StreamReadConstraints.getMaxNestingDepth()`)" becomes "(12)" and "`java.lang.Integer`" becomes "Integer"
+     */
+    static String withoutInternals(String message) {
+        return firstLine(message)
+                .replaceAll(", from `[^`]*`", "")
+                .replaceAll("`(?:[A-Za-z_$][\\w$]*\\.)+([A-Za-z_$][\\w$]*)`", "$1");
     }
 
     private static String path(JacksonException e) {
