@@ -1,12 +1,13 @@
 package dev.arbiter.trace;
 
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,107 +17,62 @@ import org.springframework.transaction.support.TransactionTemplate;
  * updated, and deleted only by the retention purge ({@link TraceRetention}).
  * <p>
  * Every record is appended to a tamper-evident chain ({@link TraceChain}): it gets the next {@code chain_seq}, the
- * previous record's content hash as {@code prev_hash} and its own {@code content_hash}. Appends are serialised by a
- * lock held around "take the last hash, insert, commit", so the chain stays linear under concurrent requests; the
- * last link is kept in memory (read from the database on the first append) and advanced only after a commit.
- * Another service instance appending to the same database shows up as a duplicate {@code chain_seq} (unique index):
- * the last link is then read again and the append retried. Thread-safe.
+ * previous record's content hash as {@code prev_hash} and its own {@code content_hash}. Appends use group commit: the
+ * records of concurrent requests queue up and one writer thread ({@link GroupCommitWriter}) appends them in queue
+ * order, up to {@value #MAX_BATCH} per transaction ({@link ChainAppender}), so the chain stays linear and a commit
+ * serves many decisions. A lone record is written at once. {@link #save} returns only once the transaction holding
+ * its record committed. Another service instance appending to the same database shows up as a duplicate
+ * {@code chain_seq} (unique index): the last link is then read again and the batch retried. The retention purge
+ * needs no coordination with appends: it removes a prefix of committed records and anchors it, and an append reads
+ * either the removed record or its anchor, both carrying the same hash, as the link to follow.
+ * <p>
+ * With {@code arbiter.traces.persist=false} (load benchmarks only, see {@link TraceProperties}) nothing is written.
+ * Thread-safe. On shutdown the queued records are written (for up to the commit timeout) before the database closes.
  */
 @Repository
 public class TraceStore {
 
+    /** The most records one transaction holds. */
+    static final int MAX_BATCH = 256;
+
     private static final String COLUMNS = "decision_id, request_id, client_name, request_hash, response_json, trace_json";
 
-    /** How often an append is tried when other instances took the next positions first. */
-    private static final int APPEND_ATTEMPTS = 5;
-
-    /** How long a request waits for the append lock before it gives up with 503 (a stuck database). */
-    private static final long APPEND_LOCK_SECONDS = 10;
+    private static final Logger log = LoggerFactory.getLogger(TraceStore.class);
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final ReentrantLock appends = new ReentrantLock();
+    private final TraceProperties properties;
+    private final ChainAppender appender;
 
-    /** The newest link this instance knows of; null until read from the database. Written under {@link #appends}. */
-    private volatile ChainLink last;
+    /** Null when traces are not persisted. */
+    private final GroupCommitWriter writer;
 
-    TraceStore(JdbcClient jdbc, TransactionTemplate transactions) {
+    TraceStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, TraceProperties properties) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.properties = properties;
+        this.appender = new ChainAppender(jdbc, batches, transactions);
+        this.writer = properties.persist() ? GroupCommitWriter.start("trace-writer", MAX_BATCH, appender) : null;
+        if (!properties.persist()) {
+            log.warn("""
+                    ***************************************************************************************************
+                    arbiter.traces.persist=false: DECISION TRACES ARE NOT STORED. Decisions cannot be read back, request
+                    ids are not replayed and there is no evidence for compliance review. For load benchmarks only.
+                    ***************************************************************************************************""");
+        }
     }
 
     /**
-     * Stores a decision as the next link of the chain and commits before returning.
+     * Stores a decision as the next link of the chain and returns once its transaction committed (at once, storing
+     * nothing, when traces are not persisted).
      *
-     * @throws DuplicateRequestException  when a decision with the same request id exists
-     * @throws TraceUnavailableException  when the database cannot store it
+     * @throws DuplicateRequestException  when a decision of the same client with the same request id was stored first
+     * @throws TraceUnavailableException  when the database cannot store it, or not within
+     *                                    {@code arbiter.traces.commit-timeout}, or the service is shutting down
      */
     public void save(TraceRecord record) {
-        lockAppends();
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    last = transactions.execute(status -> append(record));
-                    return;
-                } catch (DuplicateKeyException e) {
-                    if (record.requestId() != null
-                            && findByRequestId(record.clientName(), record.requestId()).isPresent()) {
-                        throw new DuplicateRequestException(record.requestId(), e);
-                    }
-                    last = null;
-                    if (attempt == APPEND_ATTEMPTS) {
-                        throw new TraceUnavailableException("The decision trace could not be appended to the chain", e);
-                    }
-                } catch (DataAccessException e) {
-                    throw new TraceUnavailableException("The decision trace could not be stored", e);
-                }
-            }
-        } finally {
-            appends.unlock();
+        if (writer == null) {
+            return;
         }
-    }
-
-    private void lockAppends() {
-        try {
-            if (!appends.tryLock(APPEND_LOCK_SECONDS, TimeUnit.SECONDS)) {
-                throw new TraceUnavailableException("The decision trace store is busy", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TraceUnavailableException("Interrupted while waiting to store the decision trace", e);
-        }
-    }
-
-    private ChainLink append(TraceRecord record) {
-        ChainLink previous = last != null ? last : readLast();
-        long chainSeq = previous.chainSeq() + 1;
-        String contentHash = TraceChain.contentHash(record, chainSeq, previous.contentHash());
-        jdbc.sql("""
-                INSERT INTO decision_trace (decision_id, request_id, client_name, request_hash, customer_id, channel, line_of_business,
-                    outcome, policy_version, decided_at, response_json, trace_json, chain_seq, prev_hash, content_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(record.decisionId(), record.requestId(), record.clientName(), record.requestHash(), record.customerId(), record.channel(),
-                        record.lineOfBusiness(), record.outcome(), record.policyVersion(),
-                        TraceChain.storedInstant(record.decidedAt()).atOffset(ZoneOffset.UTC), record.responseJson(),
-                        record.traceJson(), chainSeq, previous.contentHash(), contentHash)
-                .update();
-        for (int i = 0; i < record.reasonCodes().size(); i++) {
-            jdbc.sql("INSERT INTO decision_reason (decision_id, position, code) VALUES (?, ?, ?)")
-                    .params(record.decisionId(), i, record.reasonCodes().get(i))
-                    .update();
-        }
-        return new ChainLink(chainSeq, record.decisionId(), contentHash);
-    }
-
-    /** @return the newest link in the database: the newest record, or the newest purge anchor when it is newer */
-    private ChainLink readLast() {
-        Optional<ChainLink> newestRecord = jdbc.sql("""
-                SELECT chain_seq, decision_id, content_hash FROM decision_trace
-                WHERE chain_seq = (SELECT MAX(chain_seq) FROM decision_trace)""")
-                .query((rs, row) -> new ChainLink(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .optional();
-        ChainLink anchor = ChainAnchor.newest(jdbc).map(ChainAnchor::link).orElse(ChainLink.START);
-        return newestRecord.filter(record -> record.chainSeq() > anchor.chainSeq()).orElse(anchor);
+        writer.submit(record).await(properties.commitTimeout());
     }
 
     /**
@@ -124,7 +80,25 @@ public class TraceStore {
      * the database must still hold it, or records were removed from its end
      */
     Optional<ChainLink> lastKnownRecord() {
-        return Optional.ofNullable(last).filter(link -> link.decisionId() != null);
+        return appender.lastKnownRecord();
+    }
+
+    /** @return how many transactions have committed traces since the start (each holds a batch of records) */
+    long commits() {
+        return appender.commits();
+    }
+
+    /** @return how many traces wait for the writer right now (0 when traces are not persisted) */
+    int queuedTraces() {
+        return writer == null ? 0 : writer.queued();
+    }
+
+    /** Writes what is queued (for up to the commit timeout) and stops the writer; later saves fail with 503. */
+    @PreDestroy
+    void close() {
+        if (writer != null) {
+            writer.close(properties.commitTimeout());
+        }
     }
 
     /** @throws TraceUnavailableException when the database cannot be read */
