@@ -79,6 +79,22 @@ public class DecisionPipeline {
         return new Decided(evaluation.response(), false);
     }
 
+    /**
+     * Runs a validated request through everything {@link #decide} does — request hash, evaluation against the active
+     * policy, redaction, the answer and trace as JSON — except looking up and storing traces: nothing is written.
+     * For warming the decision path up before the service reports ready.
+     *
+     * @return the answer as JSON, as the API would send it
+     */
+    public String rehearse(DecisionRequest request, String clientName) {
+        String requestHash = hash(json.writeValueAsString(request));
+        Instant now = clock.instant();
+        Evaluation evaluation = engine.evaluate(DecisionIds.next(now), request, policy.current(),
+                pauses.pauseScopeFor(request.interaction().channel()), now, models.current());
+        record(evaluation, clientName, requestHash); // the copy decide() would store: redaction, answer and trace as JSON
+        return json.writeValueAsString(evaluation.response());
+    }
+
     private Decided replay(StoredDecision stored, String requestHash) {
         if (!stored.requestHash().equals(requestHash)) {
             throw new IdempotencyConflictException(stored.requestId());
