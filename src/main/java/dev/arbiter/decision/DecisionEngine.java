@@ -2,6 +2,7 @@ package dev.arbiter.decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,9 +130,12 @@ public class DecisionEngine {
                                      Assessment assessment, Arbitration.Verdict verdict, RoutePlan plan, Instant now) {
         Map<String, Object> context = messageContext(features);
         ReasonCatalog catalog = bundle.catalog();
-        List<ReasonView> reasons = verdict.reasons().stream()
-                .map(finding -> reason(bundle, context, finding.getCode(), finding.getValues(), finding.getOrigin(), finding.getOutcome()))
-                .toList();
+        List<ReasonView> reasons = new ArrayList<>(verdict.reasons().size());
+        List<String> codes = new ArrayList<>(verdict.reasons().size());
+        for (Finding finding : verdict.reasons()) {
+            reasons.add(reason(bundle, context, finding.getCode(), finding.getValues(), finding.getOrigin(), finding.getOutcome()));
+            codes.add(finding.getCode());
+        }
         String queue = verdict.queue() != null ? verdict.queue() : assessment == null ? null : assessment.queue();
         String skill = verdict.queue() != null && verdict.skill() != null ? verdict.skill()
                 : assessment == null ? null : assessment.skill();
@@ -144,8 +148,7 @@ public class DecisionEngine {
                 assessment == null ? List.of() : assessment.suppressions(), catalog);
         DecisionResponse.Handoff handoff = verdict.outcome() == Outcome.AUTOMATE ? null
                 : new DecisionResponse.Handoff(intent.label(), intent.confidence(), features.facts().customer().getTier(),
-                request.customer().lifetimeValue(), features.lastMessages(), features.sentimentTrend(),
-                reasons.stream().map(ReasonView::code).toList());
+                request.customer().lifetimeValue(), features.lastMessages(), features.sentimentTrend(), List.copyOf(codes));
         List<DecisionResponse.ModelView> models = new ArrayList<>();
         if (intent.model() != null && intent.source() == IntentScore.Source.MODEL) {
             models.add(new DecisionResponse.ModelView(intent.model().name(), intent.model().version()));
@@ -155,7 +158,7 @@ public class DecisionEngine {
             models.add(new DecisionResponse.ModelView(churn.model().name(), churn.model().version()));
         }
         return new DecisionResponse(decisionId, request.requestId(), now, verdict.outcome(), route, intentView, sentiment,
-                churn.risk(), assessment == null ? null : assessment.nextBestAction(), actions, reasons, handoff,
+                churn.risk(), assessment == null ? null : assessment.nextBestAction(), actions, List.copyOf(reasons), handoff,
                 bundle.version(), List.copyOf(models));
     }
 
@@ -180,32 +183,44 @@ public class DecisionEngine {
         if (churn.source() == IntentScore.Source.CALLER) {
             return "not known (the risk was supplied by the caller)";
         }
-        List<String> strongest = churn.drivers().stream().filter(driver -> driver.weight() > 0).limit(MESSAGE_DRIVERS)
-                .map(Contribution::feature).toList();
+        List<String> strongest = new ArrayList<>(MESSAGE_DRIVERS);
+        for (Contribution driver : churn.drivers()) {
+            if (strongest.size() == MESSAGE_DRIVERS) {
+                break;
+            }
+            if (driver.weight() > 0) {
+                strongest.add(driver.feature());
+            }
+        }
         return strongest.isEmpty() ? "none stand out" : String.join(", ", strongest);
     }
 
+    /** The finding's own values fill its message first, then the decision's context. */
     private static ReasonView reason(PolicyBundle bundle, Map<String, Object> context, String code, Map<String, Object> values,
                                      String origin, Outcome outcome) {
-        Map<String, Object> merged = new HashMap<>(context);
-        merged.putAll(values);
-        return new ReasonView(code, bundle.catalog().render(code, merged), bundle.sourceOf(origin), outcome);
+        return new ReasonView(code, bundle.catalog().render(code, values, context), bundle.sourceOf(origin), outcome);
     }
 
+    /** @return per proposed action, ALLOWED or SUPPRESSED with each distinct reason once, in catalog order */
     private static List<ActionView> actions(PolicyBundle bundle, Map<String, Object> context, List<ProposedAction> proposed,
                                             List<Suppression> suppressions, ReasonCatalog catalog) {
-        List<ActionView> views = new ArrayList<>();
+        List<ActionView> views = new ArrayList<>(proposed.size());
         for (ProposedAction action : proposed) {
+            List<Suppression> own = new ArrayList<>();
+            for (Suppression suppression : suppressions) {
+                if (suppression.getActionId().equals(action.getId())) {
+                    own.add(suppression);
+                }
+            }
+            own.sort(Comparator.comparingInt(s -> catalog.rank(s.getCode())));
             Map<String, Suppression> byCode = new LinkedHashMap<>();
-            suppressions.stream()
-                    .filter(s -> s.getActionId().equals(action.getId()))
-                    .sorted(java.util.Comparator.comparingInt(s -> catalog.rank(s.getCode())))
-                    .forEach(s -> byCode.putIfAbsent(s.getCode(), s));
-            List<ReasonView> explanations = byCode.values().stream()
-                    .map(s -> reason(bundle, context, s.getCode(), s.getValues(), s.getOrigin(), null))
-                    .toList();
+            own.forEach(s -> byCode.putIfAbsent(s.getCode(), s));
+            List<ReasonView> explanations = new ArrayList<>(byCode.size());
+            for (Suppression s : byCode.values()) {
+                explanations.add(reason(bundle, context, s.getCode(), s.getValues(), s.getOrigin(), null));
+            }
             views.add(new ActionView(action.getId(), byCode.isEmpty() ? "ALLOWED" : "SUPPRESSED",
-                    List.copyOf(byCode.keySet()), explanations));
+                    List.copyOf(byCode.keySet()), List.copyOf(explanations)));
         }
         return views;
     }

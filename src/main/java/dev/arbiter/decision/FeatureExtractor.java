@@ -80,8 +80,12 @@ class FeatureExtractor {
     }
 
     private static SentimentScore lexicon(List<PhraseMatch> matches) {
-        int positive = (int) matches.stream().filter(m -> m.getList().equals(POSITIVE_LIST)).count();
-        int negative = (int) matches.stream().filter(m -> m.getList().equals(NEGATIVE_LIST)).count();
+        int positive = 0;
+        int negative = 0;
+        for (PhraseMatch match : matches) {
+            positive += match.getList().equals(POSITIVE_LIST) ? 1 : 0;
+            negative += match.getList().equals(NEGATIVE_LIST) ? 1 : 0;
+        }
         return SentimentScore.fromPhrases(positive, negative);
     }
 

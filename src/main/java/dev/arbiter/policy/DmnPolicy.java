@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public final class DmnPolicy {
     record OutputCell(String file, String decision, String rowId, String column, String text) {
     }
 
-    private record CompiledModel(String file, DMNModel model, Phase phase) {
+    /** A compiled model with its input data, listed once: KIE copies them into a new set on every request. */
+    private record CompiledModel(String file, DMNModel model, Phase phase, List<InputDataNode> inputs) {
     }
 
     private static final Set<String> ROUTE_INPUTS = Set.of("outcome", "escalated");
@@ -109,7 +111,7 @@ public final class DmnPolicy {
         for (DMNModel model : runtime.getModels()) {
             String file = model.getResource() == null ? model.getName() : model.getResource().getSourcePath();
             collectMessages(file, model, problems);
-            models.add(new CompiledModel(file, model, phaseOf(model)));
+            models.add(new CompiledModel(file, model, phaseOf(model), List.copyOf(model.getInputs())));
         }
         reportUnloaded(readable, models, problems);
         DmnRecorder recorder = new DmnRecorder();
@@ -236,19 +238,27 @@ public final class DmnPolicy {
      */
     List<DecisionOutput> evaluate(Phase phase, Map<String, Object> inputs, List<TableEvaluation> tables) {
         List<DecisionOutput> outputs = new ArrayList<>();
+        Map<String, Object> numbers = new HashMap<>();
         for (CompiledModel compiled : models) {
             if (compiled.phase() == phase) {
-                evaluateModel(compiled, inputs, tables, outputs);
+                evaluateModel(compiled, inputs, numbers, tables, outputs);
             }
         }
         return outputs;
     }
 
-    private void evaluateModel(CompiledModel compiled, Map<String, Object> inputs, List<TableEvaluation> tables,
-                               List<DecisionOutput> outputs) {
+    /**
+     * @param numbers the FEEL values of the number inputs converted so far in this evaluation, by name: a number
+     *                converts the same whatever type a model declares, so each is converted once for all models
+     */
+    private void evaluateModel(CompiledModel compiled, Map<String, Object> inputs, Map<String, Object> numbers,
+                               List<TableEvaluation> tables, List<DecisionOutput> outputs) {
         DMNContext context = runtime.newContext();
-        for (InputDataNode input : compiled.model().getInputs()) {
-            context.set(input.getName(), FeelValues.toFeel(inputs.get(input.getName()), input.getType()));
+        for (InputDataNode input : compiled.inputs()) {
+            Object value = inputs.get(input.getName());
+            context.set(input.getName(), value instanceof Number
+                    ? numbers.computeIfAbsent(input.getName(), name -> FeelValues.toFeel(value, input.getType()))
+                    : FeelValues.toFeel(value, input.getType()));
         }
         recorder.start(compiled.file());
         DMNResult result;

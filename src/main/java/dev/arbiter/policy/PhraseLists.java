@@ -25,9 +25,19 @@ public final class PhraseLists {
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Map<String, List<List<String>>> lists;
+    /** The same phrases for matching: per list, in file order, each as its words and its text. */
+    private final Phrase[] phrases;
+
+    /** One phrase of a list, ready for matching. */
+    private record Phrase(String list, String[] words, String text) {
+    }
 
     private PhraseLists(Map<String, List<List<String>>> lists) {
         this.lists = lists;
+        List<Phrase> all = new ArrayList<>();
+        lists.forEach((name, phrases) -> phrases.forEach(
+                words -> all.add(new Phrase(name, words.toArray(String[]::new), String.join(" ", words)))));
+        this.phrases = all.toArray(Phrase[]::new);
     }
 
     static PhraseLists parse(String file, String yaml, List<PolicyProblem> problems) {
@@ -79,16 +89,24 @@ public final class PhraseLists {
      * @param source where the words come from: {@code message} or {@code history[i]}
      */
     public List<PhraseMatch> find(List<String> words, String source) {
+        String[] text = words.toArray(String[]::new);
         List<PhraseMatch> matches = new ArrayList<>();
-        lists.forEach((list, phrases) -> {
-            for (List<String> phrase : phrases) {
-                for (int start = 0; start + phrase.size() <= words.size(); start++) {
-                    if (words.subList(start, start + phrase.size()).equals(phrase)) {
-                        matches.add(new PhraseMatch(list, String.join(" ", phrase), source));
-                    }
+        for (Phrase phrase : phrases) {
+            for (int start = 0; start + phrase.words().length <= text.length; start++) {
+                if (matchesAt(phrase.words(), text, start)) {
+                    matches.add(new PhraseMatch(phrase.list(), phrase.text(), source));
                 }
             }
-        });
+        }
         return matches;
+    }
+
+    private static boolean matchesAt(String[] phrase, String[] text, int start) {
+        for (int i = 0; i < phrase.length; i++) {
+            if (!phrase[i].equals(text[start + i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -145,28 +145,38 @@ public final class PolicyBundle {
     }
 
     private void readRows(DecisionOutput output, List<TableEvaluation> tables, List<Finding> findings, List<Comparison> comparisons) {
-        List<String> rows = selectedRows(output, tables);
         List<?> values = output.value() instanceof List<?> list ? list : java.util.Collections.singletonList(output.value());
+        TableEvaluation table = null;
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) instanceof Map<?, ?> row) {
-                String source = output.file() + "#" + output.decision() + (i < rows.size() ? "/" + rows.get(i) : "");
-                readRow(source, row, findings, comparisons);
+            if (values.get(i) instanceof Map<?, ?> row && isRead(row)) {
+                table = table != null ? table : tableOf(output, tables);
+                readRow(output.file() + "#" + output.decision() + rowName(table, i), row, findings, comparisons);
             }
         }
     }
 
-    private static List<String> selectedRows(DecisionOutput output, List<TableEvaluation> tables) {
+    /** @return true when the row compares a value with a threshold or gives a reason: only then is it read */
+    private static boolean isRead(Map<?, ?> row) {
+        return (row.get("value") != null && row.get("threshold") != null) || row.get("reason") != null;
+    }
+
+    /** @return the table evaluation that produced {@code output}, or null */
+    private static TableEvaluation tableOf(DecisionOutput output, List<TableEvaluation> tables) {
         for (TableEvaluation table : tables) {
             if (table.file().equals(output.file()) && table.decision().equals(output.decision())) {
-                List<String> rows = new ArrayList<>();
-                for (int i = 0; i < table.selectedRows().size(); i++) {
-                    String id = i < table.selectedIds().size() ? " (" + table.selectedIds().get(i) + ")" : "";
-                    rows.add("row " + table.selectedRows().get(i) + id);
-                }
-                return rows;
+                return table;
             }
         }
-        return List.of();
+        return null;
+    }
+
+    /** @return how a source names the {@code i}th selected row: {@code /row 3 (row-id)}, or empty when not known */
+    private static String rowName(TableEvaluation table, int i) {
+        if (table == null || i >= table.selectedRows().size()) {
+            return "";
+        }
+        String id = i < table.selectedIds().size() ? " (" + table.selectedIds().get(i) + ")" : "";
+        return "/row " + table.selectedRows().get(i) + id;
     }
 
     private void readRow(String source, Map<?, ?> row, List<Finding> findings, List<Comparison> comparisons) {

@@ -35,11 +35,17 @@ public final class ReasonCatalog {
 
     private final Map<String, Entry> entries;
     private final Map<String, Integer> ranks;
+    /** Each code's message, parsed once. */
+    private final Map<String, MessageTemplates.Template> templates;
 
     private ReasonCatalog(Map<String, Entry> entries) {
         this.entries = entries;
         this.ranks = new LinkedHashMap<>();
-        entries.keySet().forEach(code -> ranks.put(code, ranks.size()));
+        this.templates = new LinkedHashMap<>();
+        entries.forEach((code, entry) -> {
+            ranks.put(code, ranks.size());
+            templates.put(code, MessageTemplates.compile(entry.message()));
+        });
     }
 
     /**
@@ -103,11 +109,25 @@ public final class ReasonCatalog {
      * @throws IllegalArgumentException when the code is not in the catalog
      */
     public String render(String code, Map<String, ?> values) {
-        Entry entry = entries.get(code);
-        if (entry == null) {
+        return template(code).fill(values::get);
+    }
+
+    /**
+     * Fills the code's message template with {@code values} and, for names {@code values} does not have, with
+     * {@code fallback}: as {@link #render(String, Map)} with the two maps merged, {@code values} winning.
+     *
+     * @throws IllegalArgumentException when the code is not in the catalog
+     */
+    public String render(String code, Map<String, ?> values, Map<String, ?> fallback) {
+        return template(code).fill(name -> values.containsKey(name) ? values.get(name) : fallback.get(name));
+    }
+
+    private MessageTemplates.Template template(String code) {
+        MessageTemplates.Template template = templates.get(code);
+        if (template == null) {
             throw new IllegalArgumentException("Reason code not in the catalog: " + code);
         }
-        return MessageTemplates.fill(entry.message(), values);
+        return template;
     }
 
     /**

@@ -17,7 +17,8 @@ public final class Words {
         if (text == null) {
             return words;
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+        String normalised = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = normalised.toLowerCase(Locale.ROOT)
                 .replace('\u2019', '\'').replace('\u2018', '\'');
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < folded.length(); i++) {
@@ -30,6 +31,16 @@ public final class Words {
         }
         flush(word, words);
         return words;
+    }
+
+    /** ASCII text is its own NFKC form: no ASCII character decomposes or composes. */
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void flush(StringBuilder word, List<String> words) {

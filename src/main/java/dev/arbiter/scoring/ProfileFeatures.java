@@ -178,33 +178,68 @@ public record ProfileFeatures(Map<String, Object> defaults, Map<String, NumberSc
         return switch (field.kind()) {
             case NUMBER -> value instanceof Number number && Double.isFinite(number.doubleValue()) ? number.doubleValue() : null;
             case YES_NO -> value instanceof Boolean ? value : null;
-            case CATEGORY -> categories.get(field.name()).stream().filter(known -> known.equalsIgnoreCase(value.toString().trim()))
-                    .findFirst().orElse(null);
+            case CATEGORY -> knownCategory(categories.get(field.name()), value.toString().trim());
         };
+    }
+
+    /** @return the known value that {@code value} is, ignoring case, or null */
+    private static String knownCategory(List<String> known, String value) {
+        for (String candidate : known) {
+            if (candidate.equalsIgnoreCase(value)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** @return the features of a completed profile ({@link #complete}) */
     public FeatureVector features(Completed profile) {
+        return new FeatureVector(featureNames(), values(profile));
+    }
+
+    /** @return the names of the features, the same for every profile, in the order {@link #values} gives them */
+    public String[] featureNames() {
         List<String> names = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
+        for (Field field : FIELDS) {
+            if (field.kind() == Kind.NUMBER) {
+                names.add(field.name());
+                names.add(field.name() + LOG);
+            } else {
+                for (String known : categories.get(field.name())) {
+                    names.add(field.name() + "=" + known);
+                }
+            }
+        }
+        return names.toArray(String[]::new);
+    }
+
+    /** @return the feature values of a completed profile ({@link #complete}), in the order of {@link #featureNames} */
+    public double[] values(Completed profile) {
+        double[] values = new double[featureCount()];
+        int next = 0;
         for (Field field : FIELDS) {
             Object value = profile.values().get(field.name());
             if (field.kind() == Kind.NUMBER) {
                 double x = ((Number) value).doubleValue();
                 NumberScale scale = scales.get(field.name());
-                names.add(field.name());
-                values.add((x - scale.mean()) / scale.sd());
-                names.add(field.name() + LOG);
-                values.add((Math.log1p(Math.max(0, x)) - scale.logMean()) / scale.logSd());
+                values[next++] = (x - scale.mean()) / scale.sd();
+                values[next++] = (Math.log1p(Math.max(0, x)) - scale.logMean()) / scale.logSd();
             } else {
                 String chosen = text(value);
                 for (String known : categories.get(field.name())) {
-                    names.add(field.name() + "=" + known);
-                    values.add(known.equals(chosen) ? 1.0 : 0.0);
+                    values[next++] = known.equals(chosen) ? 1.0 : 0.0;
                 }
             }
         }
-        return new FeatureVector(names.toArray(String[]::new), values.stream().mapToDouble(Double::doubleValue).toArray());
+        return values;
+    }
+
+    private int featureCount() {
+        int count = 0;
+        for (Field field : FIELDS) {
+            count += field.kind() == Kind.NUMBER ? 2 : categories.get(field.name()).size();
+        }
+        return count;
     }
 
     /** @return the API field a feature belongs to: {@code contract} for {@code contract=Month-to-month} */

@@ -34,6 +34,20 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
     private final String otherLabel;
     /** Per feature id: the churn label's weight minus the other label's, i.e. the weight on the churn log-odds. */
     private final double[] churnWeights;
+    /** The profile's feature names, in the featuriser's order; the per-feature arrays below follow it. */
+    private final String[] featureNames;
+    /** Per feature: its weight on the churn log-odds (0 when the model does not know it). */
+    private final double[] featureWeights;
+    /** Per feature: its training mean (0 when the settings have none). */
+    private final double[] featureMeans;
+    /** The profile fields the features belong to ({@link ProfileFeatures#fieldOf}), each once. */
+    private final String[] fields;
+    /** Per feature: the index in {@link #fields} of the field it belongs to. */
+    private final int[] featureFields;
+    /** The features in the order a Tribuo example keeps them (by name), as indexes into {@link #featureNames}. */
+    private final int[] exampleOrder;
+    /** The feature names in {@link #exampleOrder}, as the model's own strings where it knows them. */
+    private final String[] exampleNames;
 
     private TribuoChurnClassifier(AbstractLinearSGDModel<Label> model, ChurnModelSettings settings, String version) {
         this.model = model;
@@ -51,6 +65,29 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
         this.churnWeights = new double[featureMap.size()];
         for (int id = 0; id < churnWeights.length; id++) {
             churnWeights[id] = weights[churn][id] - weights[1 - churn][id];
+        }
+        this.featureNames = settings.profile().featureNames();
+        this.featureWeights = new double[featureNames.length];
+        this.featureMeans = new double[featureNames.length];
+        this.featureFields = new int[featureNames.length];
+        List<String> fieldNames = new ArrayList<>();
+        for (int i = 0; i < featureNames.length; i++) {
+            int id = featureMap.getID(featureNames[i]);
+            featureWeights[i] = id < 0 ? 0 : churnWeights[id];
+            featureMeans[i] = settings.featureMeans().getOrDefault(featureNames[i], 0.0);
+            String field = ProfileFeatures.fieldOf(featureNames[i]);
+            if (!fieldNames.contains(field)) {
+                fieldNames.add(field);
+            }
+            featureFields[i] = fieldNames.indexOf(field);
+        }
+        this.fields = fieldNames.toArray(String[]::new);
+        this.exampleOrder = java.util.stream.IntStream.range(0, featureNames.length).boxed()
+                .sorted(Comparator.comparing(i -> featureNames[i])).mapToInt(Integer::intValue).toArray();
+        this.exampleNames = new String[featureNames.length];
+        for (int k = 0; k < exampleOrder.length; k++) {
+            int id = featureMap.getID(featureNames[exampleOrder[k]]);
+            exampleNames[k] = id < 0 ? featureNames[exampleOrder[k]] : featureMap.get(id).getName();
         }
     }
 
@@ -81,8 +118,8 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
     @Override
     public ChurnPrediction predict(Map<String, Object> profile) {
         ProfileFeatures.Completed completed = settings.profile().complete(profile);
-        FeatureVector vector = settings.profile().features(completed);
-        double risk = 1 / (1 + Math.exp(-rawLogOdds(vector) / settings.temperature()));
+        FeatureVector vector = new FeatureVector(featureNames, settings.profile().values(completed));
+        double risk = 1 / (1 + Math.exp(-rawLogOdds(vector.values()) / settings.temperature()));
         return new ChurnPrediction(risk, drivers(completed, vector), completed.defaultsApplied());
     }
 
@@ -102,32 +139,47 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
 
     /** @return the model's uncalibrated churn log-odds for a completed profile: what temperature scaling is fitted on */
     public double rawLogOdds(ProfileFeatures.Completed profile) {
-        return rawLogOdds(settings.profile().features(profile));
+        return rawLogOdds(settings.profile().values(profile));
     }
 
-    private double rawLogOdds(FeatureVector vector) {
-        Prediction<Label> prediction = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, vector.names(), vector.values()));
+    /** The example lists the features already in Tribuo's order, named by the model's strings: less to sort and search. */
+    private double rawLogOdds(double[] values) {
+        double[] ordered = new double[values.length];
+        for (int k = 0; k < ordered.length; k++) {
+            ordered[k] = values[exampleOrder[k]];
+        }
+        Prediction<Label> prediction = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, exampleNames, ordered));
         Map<String, Label> scores = prediction.getOutputScores();
         double[] logits = Softmax.logits(new double[] {scores.get(settings.churnLabel()).getScore(), scores.get(otherLabel).getScore()});
         return logits[0] - logits[1];
     }
 
+    /** Per field, in the order of its first feature, the sum over its features of weight × (value − mean). */
     private List<Contribution> drivers(ProfileFeatures.Completed completed, FeatureVector vector) {
-        Map<String, Double> byField = new LinkedHashMap<>();
+        double[] byField = new double[fields.length];
+        boolean[] seen = new boolean[fields.length];
+        int[] order = new int[fields.length];
+        int count = 0;
         for (int i = 0; i < vector.size(); i++) {
-            String name = vector.names()[i];
-            int id = featureMap.getID(name);
-            double weight = id < 0 ? 0 : churnWeights[id];
-            double mean = settings.featureMeans().getOrDefault(name, 0.0);
-            byField.merge(ProfileFeatures.fieldOf(name), weight * (vector.values()[i] - mean) / settings.temperature(), Double::sum);
+            double weight = featureWeights[i] * (vector.values()[i] - featureMeans[i]) / settings.temperature();
+            int field = featureFields[i];
+            if (seen[field]) {
+                byField[field] = byField[field] + weight;
+            } else {
+                seen[field] = true;
+                byField[field] = weight;
+                order[count++] = field;
+            }
         }
         List<Contribution> drivers = new ArrayList<>();
-        byField.forEach((field, weight) -> {
+        for (int k = 0; k < count; k++) {
+            String field = fields[order[k]];
+            double weight = byField[order[k]];
             if (weight > 0) {
                 String name = ProfileFeatures.readable(field, completed.values().get(field));
                 drivers.add(new Contribution(completed.defaultsApplied().containsKey(field) ? name + DEFAULT : name, weight));
             }
-        });
+        }
         drivers.sort(Comparator.comparingDouble(Contribution::weight).reversed().thenComparing(Contribution::feature));
         return List.copyOf(drivers.subList(0, Math.min(DRIVERS, drivers.size())));
     }

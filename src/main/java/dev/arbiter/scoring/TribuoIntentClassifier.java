@@ -2,11 +2,11 @@ package dev.arbiter.scoring;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -29,17 +29,18 @@ public final class TribuoIntentClassifier implements IntentClassifier {
     private final AbstractLinearSGDModel<Label> model;
     private final IntentModelSettings settings;
     private final ModelRef ref;
-    private final ImmutableFeatureMap featureMap;
     private final String[] labels;
     private final double[][] weights;
+    /** The model's feature ids by name, and its own name strings. */
+    private final FeatureIndex features;
 
     private TribuoIntentClassifier(AbstractLinearSGDModel<Label> model, IntentModelSettings settings, String version) {
         this.model = model;
         this.settings = settings;
         this.ref = new ModelRef(ModelFiles.INTENT, version);
-        this.featureMap = model.getFeatureIDMap();
         this.labels = LinearWeights.labels(model);
         this.weights = LinearWeights.of(model);
+        this.features = new FeatureIndex(model.getFeatureIDMap());
         if (!List.of(labels).equals(settings.labels())) {
             throw new ModelLoadException("The intent settings list labels " + settings.labels()
                     + " but the model has " + List.of(labels));
@@ -94,14 +95,27 @@ public final class TribuoIntentClassifier implements IntentClassifier {
         int[] ids = ids(encoded.vector());
         double[] logits = logits(encoded.vector(), ids);
         double[] probabilities = Softmax.probabilities(logits, settings.temperature());
-        List<LabelScore> ranked = new ArrayList<>(labels.length);
+        LabelScore[] ranked = new LabelScore[labels.length];
         int top = 0;
         for (int i = 0; i < labels.length; i++) {
-            ranked.add(new LabelScore(labels[i], probabilities[i]));
+            ranked[i] = new LabelScore(labels[i], probabilities[i]);
             top = probabilities[i] > probabilities[top] ? i : top;
         }
-        ranked.sort(Comparator.comparingDouble(LabelScore::score).reversed());
-        return new IntentPrediction(List.copyOf(ranked), explain(encoded, ids, top));
+        rankByScore(ranked);
+        return new IntentPrediction(List.of(ranked), explain(encoded, ids, top));
+    }
+
+    /** Sorts highest score first, equal scores in label order (a stable sort; there are only a few dozen labels). */
+    private static void rankByScore(LabelScore[] ranked) {
+        for (int i = 1; i < ranked.length; i++) {
+            LabelScore next = ranked[i];
+            int at = i;
+            while (at > 0 && Double.compare(ranked[at - 1].score(), next.score()) < 0) {
+                ranked[at] = ranked[at - 1];
+                at--;
+            }
+            ranked[at] = next;
+        }
     }
 
     /**
@@ -116,22 +130,36 @@ public final class TribuoIntentClassifier implements IntentClassifier {
     private int[] ids(FeatureVector vector) {
         int[] ids = new int[vector.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = featureMap.getID(vector.names()[i]);
+            ids[i] = features.id(vector.names()[i]);
         }
         return ids;
     }
 
-    /** @return the Tribuo model's log-probabilities per label; all equal when no feature is known to the model */
+    /**
+     * @return the Tribuo model's log-probabilities per label; all equal when no feature is known to the model. Tribuo
+     *         gets only the known features (it ignores the others) in its own order (by id, which is by name), named
+     *         by the model's own strings: the same prediction with less searching.
+     */
     private double[] logits(FeatureVector vector, int[] ids) {
-        boolean anyKnown = false;
-        for (int id : ids) {
-            anyKnown |= id >= 0;
+        long[] known = new long[ids.length];
+        int count = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] >= 0) {
+                known[count++] = ((long) ids[i] << 32) | i;
+            }
         }
         double[] logits = new double[labels.length];
-        if (!anyKnown) {
+        if (count == 0) {
             return logits;
         }
-        Prediction<Label> prediction = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, vector.names(), vector.values()));
+        Arrays.sort(known, 0, count);
+        String[] names = new String[count];
+        double[] values = new double[count];
+        for (int k = 0; k < count; k++) {
+            names[k] = features.name((int) (known[k] >>> 32));
+            values[k] = vector.values()[(int) known[k]];
+        }
+        Prediction<Label> prediction = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
         Map<String, Label> scores = prediction.getOutputScores();
         double[] probabilities = new double[labels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -140,23 +168,63 @@ public final class TribuoIntentClassifier implements IntentClassifier {
         return Softmax.logits(probabilities);
     }
 
+    /** @return the {@link #EXPLANATION_SIZE} largest contributions to {@code label}, largest first, ties by name */
     private List<Contribution> explain(TextFeatures.Encoded encoded, int[] ids, int label) {
         FeatureVector vector = encoded.vector();
-        List<Contribution> contributions = new ArrayList<>();
+        Strongest strongest = new Strongest(EXPLANATION_SIZE);
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0) {
                 continue;
             }
             double total = weights[label][ids[i]] * vector.values()[i] / settings.temperature();
             double fromContext = total * encoded.contextShare()[i];
-            if (total - fromContext > 0) {
-                contributions.add(new Contribution(vector.names()[i], total - fromContext));
+            if (total - fromContext > 0 && strongest.mayTake(total - fromContext)) {
+                strongest.offer(new Contribution(vector.names()[i], total - fromContext));
             }
-            if (fromContext > 0) {
-                contributions.add(new Contribution(HISTORY + vector.names()[i], fromContext));
+            if (fromContext > 0 && strongest.mayTake(fromContext)) {
+                strongest.offer(new Contribution(HISTORY + vector.names()[i], fromContext));
             }
         }
-        contributions.sort(Comparator.comparingDouble(Contribution::weight).reversed().thenComparing(Contribution::feature));
-        return List.copyOf(contributions.subList(0, Math.min(EXPLANATION_SIZE, contributions.size())));
+        return strongest.list();
+    }
+
+    /**
+     * The first few contributions in the order largest weight first, then by feature name: what sorting all of them
+     * and keeping the first few gives, without sorting all of them. Not thread-safe (one per explanation).
+     */
+    private static final class Strongest {
+
+        private static final Comparator<Contribution> ORDER = Comparator.comparingDouble(Contribution::weight).reversed()
+                .thenComparing(Contribution::feature);
+
+        private final Contribution[] kept;
+        private int size;
+
+        Strongest(int capacity) {
+            this.kept = new Contribution[capacity];
+        }
+
+        /** @return false when a contribution of this weight cannot be among the kept ones */
+        boolean mayTake(double weight) {
+            return size < kept.length || weight >= kept[size - 1].weight();
+        }
+
+        void offer(Contribution contribution) {
+            int at = size;
+            while (at > 0 && ORDER.compare(contribution, kept[at - 1]) < 0) {
+                at--;
+            }
+            if (at == kept.length) {
+                return;
+            }
+            int last = Math.min(size, kept.length - 1);
+            System.arraycopy(kept, at, kept, at + 1, last - at);
+            kept[at] = contribution;
+            size = Math.min(size + 1, kept.length);
+        }
+
+        List<Contribution> list() {
+            return List.of(Arrays.copyOf(kept, size));
+        }
     }
 }

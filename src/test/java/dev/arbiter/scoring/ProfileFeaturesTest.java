@@ -55,6 +55,16 @@ class ProfileFeaturesTest {
     }
 
     @Test
+    void everyProfileHasTheSameFeatureNamesInTheOrderOfItsValues() {
+        ProfileFeatures.Completed sparse = features.complete(Map.of("contract", "Two year"));
+        ProfileFeatures.Completed other = features.complete(Map.of("tenureMonths", 2.0, "partner", true));
+
+        assertThat(features.features(sparse).names()).containsExactly(features.featureNames());
+        assertThat(features.features(other).names()).containsExactly(features.featureNames());
+        assertThat(features.features(sparse).values()).containsExactly(features.values(sparse));
+    }
+
+    @Test
     void aTelcoCsvRowIsReadWithoutGenderOrSeniorCitizen() {
         Map<String, Object> profile = ProfileFeatures.fromCsv(telcoRow());
 

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# run.sh — start the packaged service the fast way: extracted jar plus a class-data cache of its own start-up
+#
+# The first time (and whenever the jar or the JDK changes) it extracts target/arbiter-*.jar into target/run/
+# (`java -Djarmode=tools -jar … extract`) and records a cache of the classes the service loads while it starts:
+# on JDK 25 or newer an AOT cache (`-XX:AOTCacheOutput`, JEP 483/514/515: classes loaded and linked, method
+# profiles), on JDK 17-24 an AppCDS archive (`-XX:ArchiveClassesAtExit`). The recording run starts the service
+# once up to the end of its context refresh (`-Dspring.context.exit=onRefresh`) on a throw-away database in a temp
+# dir, so it neither touches ./data nor writes initial API keys; it takes about a minute. Every later start maps the
+# cache and is ready in about half the time (docs/benchmarks.md, "Start-up and memory").
+# On JDK 17-24 the archive is a static one, dumped from the list of classes the recording run loaded, without the
+# lambda proxy classes: with them both the dynamic and the static dump crash JDK 17.0.15 (SIGSEGV in
+# SystemDictionaryShared::adjust_lambda_proxy_class_dictionary).
+#
+# Usage (from the repository root, after ./mvnw -B -DskipTests package):
+#   scripts/run.sh [--name=value ...]          # service arguments, as for java -jar
+# Environment (optional):
+#   JAVA                the java binary (default: $JAVA_HOME/bin/java, else java on PATH)
+#   ARBITER_JAVA_OPTS   JVM options (default: -Xmx512m -XX:+UseSerialGC); the cache is recorded with the same options
+#   ARBITER_RUN_DIR     where the extracted jar and the cache live (default target/run)
+# A cache that the JVM cannot use (another JDK build) is only a warning: the service starts without it.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+JAVA="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
+RUN_DIR="${ARBITER_RUN_DIR:-target/run}"
+DEFAULT_OPTS="-Xmx512m -XX:+UseSerialGC"
+read -r -a OPTS <<< "${ARBITER_JAVA_OPTS:-$DEFAULT_OPTS}"
+
+fail() { echo "run.sh: $1" >&2; exit 2; }
+
+JAR="$(ls target/arbiter-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' | head -n 1 || true)"
+[[ -n "$JAR" ]] || fail "no target/arbiter-*.jar: run ./mvnw -B -DskipTests package first"
+command -v "$JAVA" >/dev/null || fail "$JAVA not found"
+
+JAVA_VERSION="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p' | head -n 1)"
+FEATURE="${JAVA_VERSION%%[.+-]*}"
+if (( FEATURE >= 25 )); then
+    CACHE="$RUN_DIR/arbiter.aot"
+    RECORD=(-XX:AOTCacheOutput="$CACHE")
+    USE=(-XX:AOTCache="$CACHE")
+else
+    CACHE="$RUN_DIR/arbiter.jsa"
+    RECORD=(-XX:DumpLoadedClassList="$RUN_DIR/classes.all")
+    USE=(-XX:SharedArchiveFile="$CACHE")
+fi
+APP="$RUN_DIR/$(basename "$JAR")"
+STAMP="$RUN_DIR/stamp"
+WANTED="$(stat -c '%s %Y' "$JAR") $JAVA_VERSION ${OPTS[*]}"
+
+record_cache() {
+    echo "run.sh: extracting $JAR and recording the start-up cache for Java $JAVA_VERSION (once; about a minute)" >&2
+    rm -rf "$RUN_DIR"
+    mkdir -p "$RUN_DIR"
+    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$RUN_DIR" >/dev/null
+    local scratch
+    scratch="$(mktemp -d "${TMPDIR:-/tmp}/arbiter-cache.XXXXXX")"
+    if ! "$JAVA" "${OPTS[@]}" "${RECORD[@]}" -Dspring.context.exit=onRefresh -jar "$APP" \
+            --server.port=0 \
+            --spring.datasource.url="jdbc:h2:file:$scratch/arbiter;DB_CLOSE_ON_EXIT=FALSE" \
+            --arbiter.security.initial-keys-file="$scratch/initial-api-keys.txt" \
+            >"$scratch/record.log" 2>&1; then
+        tail -n 30 "$scratch/record.log" >&2
+        rm -rf "$scratch"
+        fail "the recording run failed (log above)"
+    fi
+    rm -rf "$scratch"
+    if (( FEATURE < 25 )); then
+        grep -v '^@lambda-proxy' "$RUN_DIR/classes.all" > "$RUN_DIR/classes.lst"
+        "$JAVA" "${OPTS[@]}" -Xshare:dump -XX:SharedClassListFile="$RUN_DIR/classes.lst" \
+            -XX:SharedArchiveFile="$CACHE" -jar "$APP" >"$RUN_DIR/dump.log" 2>&1 \
+            || { tail -n 30 "$RUN_DIR/dump.log" >&2; fail "the class-data archive could not be dumped (log above)"; }
+    fi
+    [[ -f "$CACHE" ]] || fail "the JVM wrote no cache at $CACHE"
+    echo "$WANTED" > "$STAMP"
+}
+
+if [[ ! -f "$STAMP" || "$(cat "$STAMP")" != "$WANTED" || ! -f "$CACHE" ]]; then
+    record_cache
+fi
+exec "$JAVA" "${OPTS[@]}" "${USE[@]}" -jar "$APP" "$@"
