@@ -4,19 +4,23 @@
 # The first time (and whenever the jar or the JDK changes) it extracts target/arbiter-*.jar into target/run/
 # (`java -Djarmode=tools -jar … extract`) and records a cache of the classes the service loads while it starts:
 # on JDK 25 or newer an AOT cache (`-XX:AOTCacheOutput`, JEP 483/514/515: classes loaded and linked, method
-# profiles), on JDK 17-24 an AppCDS archive (`-XX:ArchiveClassesAtExit`). The recording run starts the service
-# once up to the end of its context refresh (`-Dspring.context.exit=onRefresh`) on a throw-away database in a temp
-# dir, so it neither touches ./data nor writes initial API keys; it takes about a minute. Every later start maps the
-# cache and is ready in about half the time (docs/benchmarks.md, "Start-up and memory").
+# profiles), on JDK 17-24 an AppCDS archive. The recording run starts the service once, lets it warm up and stop
+# (`--arbiter.api.exit-after-warm-up=true`), on a throw-away database in a temp dir, so it neither touches ./data
+# nor hands out API keys; it takes about a minute. Every later start maps the cache and is ready in about half the
+# time (docs/benchmarks.md, "Start-up and memory").
 # On JDK 17-24 the archive is a static one, dumped from the list of classes the recording run loaded, without the
 # lambda proxy classes: with them both the dynamic and the static dump crash JDK 17.0.15 (SIGSEGV in
 # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary).
 #
 # Usage (from the repository root, after ./mvnw -B -DskipTests package):
 #   scripts/run.sh [--name=value ...]          # service arguments, as for java -jar
+#   scripts/run.sh --print                     # record the cache if needed, then print the java command line
+#                                              # (one word per line) instead of running it (scripts/load-test.sh)
 # Environment (optional):
 #   JAVA                the java binary (default: $JAVA_HOME/bin/java, else java on PATH)
-#   ARBITER_JAVA_OPTS   JVM options (default: -Xmx512m -XX:+UseSerialGC); the cache is recorded with the same options
+#   ARBITER_JAVA_OPTS   JVM options (default: -Xmx512m); the cache is recorded with the same options. Keep the
+#                       default collector (G1) on JDK 25: with -XX:+UseSerialGC and an AOT cache that holds method
+#                       profiles, Temurin 25.0.3 crashed in C1 (SIGSEGV in ciReceiverTypeData) on the first start
 #   ARBITER_RUN_DIR     where the extracted jar and the cache live (default target/run)
 # A cache that the JVM cannot use (another JDK build) is only a warning: the service starts without it.
 set -euo pipefail
@@ -24,7 +28,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 JAVA="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
 RUN_DIR="${ARBITER_RUN_DIR:-target/run}"
-DEFAULT_OPTS="-Xmx512m -XX:+UseSerialGC"
+[[ "$RUN_DIR" == /* ]] || RUN_DIR="$PWD/$RUN_DIR"
+DEFAULT_OPTS="-Xmx512m"
 read -r -a OPTS <<< "${ARBITER_JAVA_OPTS:-$DEFAULT_OPTS}"
 
 fail() { echo "run.sh: $1" >&2; exit 2; }
@@ -55,8 +60,8 @@ record_cache() {
     "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$RUN_DIR" >/dev/null
     local scratch
     scratch="$(mktemp -d "${TMPDIR:-/tmp}/arbiter-cache.XXXXXX")"
-    if ! "$JAVA" "${OPTS[@]}" "${RECORD[@]}" -Dspring.context.exit=onRefresh -jar "$APP" \
-            --server.port=0 \
+    if ! "$JAVA" "${OPTS[@]}" "${RECORD[@]}" -jar "$APP" \
+            --arbiter.api.exit-after-warm-up=true --server.port=0 \
             --spring.datasource.url="jdbc:h2:file:$scratch/arbiter;DB_CLOSE_ON_EXIT=FALSE" \
             --arbiter.security.initial-keys-file="$scratch/initial-api-keys.txt" \
             >"$scratch/record.log" 2>&1; then
@@ -78,4 +83,9 @@ record_cache() {
 if [[ ! -f "$STAMP" || "$(cat "$STAMP")" != "$WANTED" || ! -f "$CACHE" ]]; then
     record_cache
 fi
-exec "$JAVA" "${OPTS[@]}" "${USE[@]}" -jar "$APP" "$@"
+COMMAND=("$JAVA" "${OPTS[@]}" "${USE[@]}" -jar "$APP")
+if [[ "${1:-}" == --print ]]; then
+    printf '%s\n' "${COMMAND[@]}"
+    exit 0
+fi
+exec "${COMMAND[@]}" "$@"

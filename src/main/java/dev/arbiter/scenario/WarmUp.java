@@ -20,6 +20,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.arbiter.decision.DecisionPipeline;
@@ -37,6 +39,7 @@ import dev.arbiter.policy.PolicyProperties;
  * finished. Reports as the {@code warmUp} health indicator.
  */
 @Component("warmUp")
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class WarmUp implements ApplicationRunner, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
