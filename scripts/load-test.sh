@@ -13,6 +13,15 @@
 # service. Every phase reports how the 2 cores were split (service / generator / other processes / idle, from
 # /proc), so a generator that starves the service, or other work on the machine, shows.
 #
+# PostgreSQL instead of H2: set LOAD_DB_URL to the JDBC URL of a PostgreSQL database (LOAD_DB_USER / LOAD_DB_PASSWORD
+# for its user, who must be allowed to create schemas in it). Each mode then runs the service with
+# --spring.profiles.active=postgres (the production profile, src/main/resources/application-postgres.properties, its
+# settings given as ARBITER_DB_URL/USER/PASSWORD in the service's environment) in a schema of its own,
+# load_<mode>_<time>_<pid>, which the script creates before the start (currentSchema= in the URL) and drops after the
+# load (also on exit); the "database" figure is then that schema's size (pg_total_relation_size of its tables). The
+# script starts no PostgreSQL server: the "others" CPU column includes the server's processes (they are not the
+# service's), so read it as PostgreSQL plus whatever else runs on the machine.
+#
 # Security: the service is started with --arbiter.security.initial-keys-file=<tmp>/keys.txt and a rate limit of
 # 1,000,000/s; when that file exists the DECISION_CLIENT key is sent as X-API-Key, otherwise no key is sent.
 #
@@ -46,6 +55,8 @@
 #                         summary` and `GC.heap_info` after the load in the report dir (explains the RSS)
 #   LOAD_JAVA_OPTS        extra JVM options of the service (always: -Xmx512m)
 #   LOAD_SERVICE_ARGS     extra --name=value arguments of the service
+#   LOAD_DB_URL           JDBC URL of a PostgreSQL database to run on instead of a throw-away H2 file (see above), e.g.
+#                         jdbc:postgresql://127.0.0.1:5432/arbiter; LOAD_DB_USER, LOAD_DB_PASSWORD its credentials
 #   LOAD_READY_TIMEOUT    seconds to wait for readiness (default 240)
 #   LOAD_REPORT_DIR       where logs, results (load-<jdk>.tsv, summary-<jdk>.tsv, report-<jdk>.md), histograms and
 #                         JFR files go (default target/load-test)
@@ -68,6 +79,7 @@ CONNECTIONS="${LOAD_CONNECTIONS:-32}"
 MAX_CONNECTIONS="${LOAD_MAX_CONNECTIONS:-4,16}"
 FIRST="${LOAD_FIRST:-200}"
 READY_TIMEOUT="${LOAD_READY_TIMEOUT:-240}"
+DB_URL="${LOAD_DB_URL:-}"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPORT_DIR="${LOAD_REPORT_DIR:-target/load-test}"
@@ -93,6 +105,7 @@ mkdir -p "$REPORT_DIR"
 REPORT_DIR="$(cd "$REPORT_DIR" && pwd)"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/load-test.XXXXXX")"
 PID=""
+SCHEMA=""
 
 stop_service() {
     if [[ -n "$PID" ]] && kill -0 "$PID" 2>/dev/null; then
@@ -105,7 +118,7 @@ stop_service() {
     fi
     PID=""
 }
-cleanup() { stop_service; rm -rf "$WORK"; }
+cleanup() { stop_service; [[ -z "$SCHEMA" ]] || drop_schema; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -125,6 +138,47 @@ fi
 # the shipped JDBC URL's settings (e.g. ;WRITE_DELAY=0), kept for the throw-away database
 DB_SETTINGS="$(sed -n 's/^spring\.datasource\.url=jdbc:h2:file:[^;]*//p' src/main/resources/application.properties | head -n 1)"
 DB_SETTINGS="${DB_SETTINGS:-;DB_CLOSE_ON_EXIT=FALSE}"
+
+# --- PostgreSQL (LOAD_DB_URL): a schema per mode, created and dropped through JDBC (no psql needed) --------------
+cat >"$WORK/Sql.java" <<'JAVA'
+import java.sql.*;
+import java.util.Properties;
+/** Sql URL STATEMENT...: runs each statement; prints the first column of the first row of a query. */
+class Sql {
+    public static void main(String[] args) throws SQLException {
+        Properties credentials = new Properties();
+        if (System.getenv("LOAD_DB_USER") != null) credentials.setProperty("user", System.getenv("LOAD_DB_USER"));
+        if (System.getenv("LOAD_DB_PASSWORD") != null) credentials.setProperty("password", System.getenv("LOAD_DB_PASSWORD"));
+        try (Connection connection = DriverManager.getConnection(args[0], credentials);
+             Statement statement = connection.createStatement()) {
+            for (int i = 1; i < args.length; i++) {
+                if (statement.execute(args[i])) {
+                    try (ResultSet rows = statement.getResultSet()) {
+                        if (rows.next()) System.out.println(rows.getString(1));
+                    }
+                }
+            }
+        }
+    }
+}
+JAVA
+sql() { "$JAVA" -cp "$GENERATOR_CP" "$WORK/Sql.java" "$DB_URL" "$@"; }
+schema_url() { if [[ "$DB_URL" == *\?* ]]; then echo "$DB_URL&currentSchema=$1"; else echo "$DB_URL?currentSchema=$1"; fi; }
+schema_mb() {
+    sql "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::bigint / 1048576 FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$1' AND c.relkind IN ('r', 'm')"
+}
+drop_schema() {
+    if [[ -n "$SCHEMA" ]]; then
+        sql "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null || echo "load-test: could not drop schema $SCHEMA" >&2
+        SCHEMA=""
+    fi
+}
+if [[ -n "$DB_URL" ]]; then
+    [[ "$DB_URL" == jdbc:postgresql:* ]] || fail 2 "LOAD_DB_URL must be a jdbc:postgresql: URL, not $DB_URL"
+    sql "SELECT 1" >/dev/null || fail 2 "cannot connect to $DB_URL (LOAD_DB_USER / LOAD_DB_PASSWORD?)"
+    echo "load-test: PostgreSQL $(sql "SHOW server_version") at $DB_URL, a schema per mode"
+fi
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 load_average() { cut -d ' ' -f 1-3 /proc/loadavg; }
@@ -172,7 +226,7 @@ LUA
 
 run_mode() {   # $1 = persisted | unpersisted
     local mode="$1" label="$JDK-$1" port data log started ready_ns ready_s spring_s warm_ms rss hwm db key exit_code
-    local persist=true diagnostics=()
+    local persist=true diagnostics=() db_env=() db_args=()
     [[ "$mode" == unpersisted ]] && persist=false
     [[ "${LOAD_JFR:-0}" == 1 ]] && diagnostics+=("-XX:StartFlightRecording=filename=$REPORT_DIR/$label.jfr,settings=profile,dumponexit=true")
     [[ "${LOAD_NMT:-0}" == 1 ]] && diagnostics+=("-XX:NativeMemoryTracking=summary")
@@ -180,14 +234,24 @@ run_mode() {   # $1 = persisted | unpersisted
     data="$WORK/$mode"
     log="$REPORT_DIR/service-$label.log"
     mkdir -p "$data"
+    if [[ -n "$DB_URL" ]]; then
+        SCHEMA="load_${mode}_$(date +%s)_$$"
+        sql "CREATE SCHEMA $SCHEMA" >/dev/null || fail 2 "[$label] cannot create schema $SCHEMA in $DB_URL"
+        db_env=(ARBITER_DB_URL="$(schema_url "$SCHEMA")")
+        [[ -n "${LOAD_DB_USER:-}" ]] && db_env+=(ARBITER_DB_USER="$LOAD_DB_USER")
+        [[ -n "${LOAD_DB_PASSWORD:-}" ]] && db_env+=(ARBITER_DB_PASSWORD="$LOAD_DB_PASSWORD")
+        db_args=(--spring.profiles.active=postgres)
+    else
+        db_args=(--spring.datasource.url="jdbc:h2:file:$data/arbiter$DB_SETTINGS")
+    fi
     local load_before
     load_before="$(load_average)"
-    echo "load-test: [$label] starting $JAR on 127.0.0.1:$port (arbiter.traces.persist=$persist, log $log)"
+    echo "load-test: [$label] starting $JAR on 127.0.0.1:$port (arbiter.traces.persist=$persist, ${SCHEMA:+PostgreSQL schema $SCHEMA, }log $log)"
     started=$(date +%s%N)
     # shellcheck disable=SC2086
-    "$JAVA" -Xmx512m "${diagnostics[@]}" ${LOAD_JAVA_OPTS:-} -jar "$JAR" \
+    env "${db_env[@]}" "$JAVA" -Xmx512m "${diagnostics[@]}" ${LOAD_JAVA_OPTS:-} -jar "$JAR" \
         --server.address=127.0.0.1 --server.port="$port" \
-        --spring.datasource.url="jdbc:h2:file:$data/arbiter$DB_SETTINGS" \
+        "${db_args[@]}" \
         --arbiter.traces.persist="$persist" \
         --arbiter.security.rate-limit.requests-per-second=1000000 \
         --arbiter.security.initial-keys-file="$data/keys.txt" \
@@ -223,7 +287,12 @@ run_mode() {   # $1 = persisted | unpersisted
         "${JAVA%java}jcmd" "$PID" GC.heap_info >"$REPORT_DIR/heap-$label.txt" 2>&1 || true
     fi
     stop_service
-    db=$(( $(du -sk "$data" | cut -f 1) / 1024 ))
+    if [[ -n "$SCHEMA" ]]; then
+        db="$(schema_mb "$SCHEMA")"
+        drop_schema
+    else
+        db=$(( $(du -sk "$data" | cut -f 1) / 1024 ))
+    fi
     echo "load-test: [$label] VmRSS after the load ${rss} MB (peak ${hwm} MB); database ${db} MB"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$JDK_VERSION" "$mode" "$ready_s" "${spring_s:-}" \
         "${warm_ms:-}" "$rss" "$hwm" "$db" "$key" "$load_before" "$exit_code" >>"$SUMMARY_TSV"

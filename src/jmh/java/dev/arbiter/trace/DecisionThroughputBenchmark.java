@@ -3,6 +3,8 @@ package dev.arbiter.trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+
+import javax.sql.DataSource;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decisions per second through {@link DecisionPipeline} (evaluation, redaction, trace committed) from several
- * threads at once, on a fresh H2 file database under {@code target/}: what the trace store's commits let through.
+ * threads at once, on a fresh H2 file database under {@code target/} unless another database is given: what the trace
+ * store's commits let through.
  * Not a JMH benchmark (a decision with its commit is a millisecond-scale operation measured as throughput over
  * seconds), but compiled by the {@code bench} profile. Run from the repository root:
  *
@@ -39,6 +44,20 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code spring.datasource.url}), {@code --store-only} to save copies of one decision's trace record through
  * {@link TraceStore} without evaluating (the store's own throughput); any {@code --name=value} is passed to the
  * service, e.g. {@code --arbiter.traces.persist=false}.
+ * <p>
+ * Another database: give {@code --spring.datasource.url=...} (with {@code --spring.datasource.username=...} and
+ * {@code --spring.datasource.password=...}), or {@code --spring.profiles.active=postgres} with the
+ * {@code ARBITER_DB_*} environment variables; the H2 database is then not created and {@code --db-options} is
+ * ignored. Use an empty database or schema per run (e.g. {@code ?currentSchema=bench1} after creating that schema):
+ * Liquibase creates the tables, and the chain of an earlier run would be continued. On PostgreSQL, pass
+ * {@code --spring.profiles.active=postgres} as well so that the profile's settings apply, as in production:
+ *
+ * <pre>
+ * java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) dev.arbiter.trace.DecisionThroughputBenchmark \
+ *     --threads 64 --seconds 15 --store-only --spring.profiles.active=postgres \
+ *     --spring.datasource.url='jdbc:postgresql://localhost:5432/arbiter?currentSchema=bench1' \
+ *     --spring.datasource.username=arbiter --spring.datasource.password=...
+ * </pre>
  */
 public final class DecisionThroughputBenchmark {
 
@@ -58,13 +77,18 @@ public final class DecisionThroughputBenchmark {
             }
         }
         Path database = Path.of("target", "throughput-bench", UUID.randomUUID().toString(), "arbiter").toAbsolutePath();
-        settings.add("--spring.datasource.url=jdbc:h2:file:" + database
-                + (dbOptions != null ? dbOptions : shippedUrlOptions()));
+        boolean ownDatabase = settings.stream().noneMatch(setting -> setting.startsWith("--spring.datasource.url=")
+                || setting.startsWith("--spring.profiles.active="));
+        if (ownDatabase) {
+            settings.add("--spring.datasource.url=jdbc:h2:file:" + database
+                    + (dbOptions != null ? dbOptions : shippedUrlOptions()));
+        }
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ArbiterApplication.class)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .properties("logging.level.root=WARN", "arbiter.retention.cron=-", "server.port=0",
                         "arbiter.security.initial-keys-file=" + database.resolveSibling("initial-api-keys.txt"))
                 .run(settings.toArray(String[]::new))) {
+            String databaseName = ownDatabase ? database.toString() : jdbcUrl(service);
             DecisionPipeline pipeline = service.getBean(DecisionPipeline.class);
             TraceStore store = service.getBean(TraceStore.class);
             DecisionRequest request = service.getBean(JsonMapper.class)
@@ -76,7 +100,7 @@ public final class DecisionThroughputBenchmark {
             System.out.printf(Locale.ROOT, "measured: %,.0f decisions/s with %d threads over %d s (%,d decisions, "
                             + "%,d commits, %.1f decisions per commit); database %s%n", measured.perSecond(), threads,
                     seconds, measured.decisions(), measured.commits(),
-                    measured.commits() == 0 ? 0.0 : (double) measured.decisions() / measured.commits(), database);
+                    measured.commits() == 0 ? 0.0 : (double) measured.decisions() / measured.commits(), databaseName);
         }
     }
 
@@ -132,6 +156,13 @@ public final class DecisionThroughputBenchmark {
             caller.join();
         }
         return new Result(counted, commits, elapsed);
+    }
+
+    /** @return the URL the service's connections use, as the driver reports it */
+    private static String jdbcUrl(ConfigurableApplicationContext service) throws SQLException {
+        try (Connection connection = service.getBean(DataSource.class).getConnection()) {
+            return connection.getMetaData().getURL();
+        }
     }
 
     private static String shippedUrlOptions() throws IOException {
