@@ -54,6 +54,9 @@
 #   LOAD_NMT              1 to run the service with -XX:NativeMemoryTracking=summary and keep `jcmd VM.native_memory
 #                         summary` and `GC.heap_info` after the load in the report dir (explains the RSS)
 #   LOAD_JAVA_OPTS        extra JVM options of the service (always: -Xmx512m)
+#   LOAD_LAUNCH           jar (default): java -Xmx512m -jar target/arbiter-*.jar · run: the command scripts/run.sh
+#                         starts the service with (extracted jar plus a start-up cache recorded once: AOT cache on
+#                         JDK 25, CDS archive on JDK 17), -Xmx512m
 #   LOAD_SERVICE_ARGS     extra --name=value arguments of the service
 #   LOAD_DB_URL           JDBC URL of a PostgreSQL database to run on instead of a throw-away H2 file (see above), e.g.
 #                         jdbc:postgresql://127.0.0.1:5432/arbiter; LOAD_DB_USER, LOAD_DB_PASSWORD its credentials
@@ -97,6 +100,15 @@ JAR="$(ls target/arbiter-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc'
 [[ -n "$JAR" ]] || fail 2 "no target/arbiter-*.jar: run ./mvnw -B -Pbench -DskipTests package first"
 [[ -f target/test-classes/dev/arbiter/load/LoadGenerator.class ]] \
     || fail 2 "the load generator is not compiled: run ./mvnw -B -Pbench -DskipTests package first"
+
+# how the service is started: the plain jar, or scripts/run.sh's command (extracted jar plus start-up cache)
+case "${LOAD_LAUNCH:-jar}" in
+    jar) LAUNCH=("$JAVA" -Xmx512m -jar "$JAR") ;;
+    run) launch_words="$(JAVA="$JAVA" ARBITER_JAVA_OPTS=-Xmx512m scripts/run.sh --print)" \
+             || fail 2 "scripts/run.sh could not prepare the start-up cache"
+         mapfile -t LAUNCH <<< "$launch_words" ;;
+    *) fail 2 "LOAD_LAUNCH: '${LOAD_LAUNCH}' is neither jar nor run" ;;
+esac
 
 JDK_VERSION="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p' | head -n 1)"
 JDK_VENDOR="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.vendor = //p' | head -n 1)"
@@ -246,10 +258,10 @@ run_mode() {   # $1 = persisted | unpersisted
     fi
     local load_before
     load_before="$(load_average)"
-    echo "load-test: [$label] starting $JAR on 127.0.0.1:$port (arbiter.traces.persist=$persist, ${SCHEMA:+PostgreSQL schema $SCHEMA, }log $log)"
+    echo "load-test: [$label] starting ${LAUNCH[-1]} on 127.0.0.1:$port (arbiter.traces.persist=$persist, ${SCHEMA:+PostgreSQL schema $SCHEMA, }log $log)"
     started=$(date +%s%N)
     # shellcheck disable=SC2086
-    env "${db_env[@]}" "$JAVA" -Xmx512m "${diagnostics[@]}" ${LOAD_JAVA_OPTS:-} -jar "$JAR" \
+    env "${db_env[@]}" "${LAUNCH[@]:0:${#LAUNCH[@]}-2}" "${diagnostics[@]}" ${LOAD_JAVA_OPTS:-} -jar "${LAUNCH[-1]}" \
         --server.address=127.0.0.1 --server.port="$port" \
         "${db_args[@]}" \
         --arbiter.traces.persist="$persist" \
