@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Prediction;
@@ -82,7 +83,7 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
             featureFields[i] = fieldNames.indexOf(field);
         }
         this.fields = fieldNames.toArray(String[]::new);
-        this.exampleOrder = java.util.stream.IntStream.range(0, featureNames.length).boxed()
+        this.exampleOrder = IntStream.range(0, featureNames.length).boxed()
                 .sorted(Comparator.comparing(i -> featureNames[i])).mapToInt(Integer::intValue).toArray();
         this.exampleNames = new String[featureNames.length];
         for (int k = 0; k < exampleOrder.length; k++) {

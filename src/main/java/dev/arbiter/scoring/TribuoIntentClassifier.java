@@ -25,6 +25,7 @@ public final class TribuoIntentClassifier implements IntentClassifier {
     /** How many features an explanation names at most. */
     static final int EXPLANATION_SIZE = 5;
     private static final String HISTORY = "history:";
+    private static final Comparator<LabelScore> HIGHEST_FIRST = Comparator.comparingDouble(LabelScore::score).reversed();
 
     private final AbstractLinearSGDModel<Label> model;
     private final IntentModelSettings settings;
@@ -101,21 +102,8 @@ public final class TribuoIntentClassifier implements IntentClassifier {
             ranked[i] = new LabelScore(labels[i], probabilities[i]);
             top = probabilities[i] > probabilities[top] ? i : top;
         }
-        rankByScore(ranked);
+        Arrays.sort(ranked, HIGHEST_FIRST); // stable: equal scores stay in label order
         return new IntentPrediction(List.of(ranked), explain(encoded, ids, top));
-    }
-
-    /** Sorts highest score first, equal scores in label order (a stable sort; there are only a few dozen labels). */
-    private static void rankByScore(LabelScore[] ranked) {
-        for (int i = 1; i < ranked.length; i++) {
-            LabelScore next = ranked[i];
-            int at = i;
-            while (at > 0 && Double.compare(ranked[at - 1].score(), next.score()) < 0) {
-                ranked[at] = ranked[at - 1];
-                at--;
-            }
-            ranked[at] = next;
-        }
     }
 
     /**

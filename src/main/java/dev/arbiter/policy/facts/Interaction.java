@@ -22,12 +22,6 @@ public final class Interaction {
     private boolean automationPaused;
     private String pauseScope;
 
-    /**
-     * {@link #getLocalTime()} per minute of the day, each formatted once (messages and rules read it for every
-     * decision, and String.format is slow). Racy but safe: a slot holds null or the same immutable string.
-     */
-    private static final String[] LOCAL_TIMES = new String[24 * 60];
-
     private Interaction() {
     }
 
@@ -82,18 +76,9 @@ public final class Interaction {
     public int getLocalHour() { return localHour; }
     public int getLocalMinute() { return localMinute; }
     /** Local time of day in the customer's time zone, formatted HH:mm. */
-    public String getLocalTime() {
-        if (localHour < 0 || localHour > 23 || localMinute < 0 || localMinute > 59) {
-            return String.format("%02d:%02d", localHour, localMinute);
-        }
-        int minuteOfDay = localHour * 60 + localMinute;
-        String text = LOCAL_TIMES[minuteOfDay];
-        if (text == null) {
-            text = String.format("%02d:%02d", localHour, localMinute);
-            LOCAL_TIMES[minuteOfDay] = text;
-        }
-        return text;
-    }
+    public String getLocalTime() { return twoDigits(localHour) + ":" + twoDigits(localMinute); }
+    /** As {@code %02d} formats it, without String.format (messages and rules read the time for every decision). */
+    private static String twoDigits(int value) { return value >= 0 && value < 10 ? "0" + value : Integer.toString(value); }
     public String getTimeZone() { return timeZone; }
     public boolean isAutomationPaused() { return automationPaused; }
     /** GLOBAL or the channel name when automation is paused; null otherwise. */
