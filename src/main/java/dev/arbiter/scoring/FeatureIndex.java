@@ -1,5 +1,7 @@
 package dev.arbiter.scoring;
 
+import java.util.Arrays;
+
 import org.tribuo.ImmutableFeatureMap;
 
 /**
@@ -49,14 +51,25 @@ final class FeatureIndex {
 
     /** @return the id of the feature named {@code name}, or -1 when the model does not know it */
     int id(String name) {
-        int hash = name.hashCode();
+        return id(name.toCharArray(), name.length());
+    }
+
+    /**
+     * @param name   holds the feature's name in {@code [0, length)}
+     * @return what {@link #id(String)} answers for that name, without making a string of it
+     */
+    int id(char[] name, int length) {
+        int hash = 0; // String.hashCode of the name
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + name[i];
+        }
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             long entry = slots[slot];
             if (entry == EMPTY) {
                 return -1;
             }
             int id = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && nameIs(id, name)) {
+            if ((int) (entry >>> 32) == hash && nameIs(id, name, length)) {
                 return id;
             }
         }
@@ -67,17 +80,9 @@ final class FeatureIndex {
         return names[id];
     }
 
-    private boolean nameIs(int id, String name) {
+    private boolean nameIs(int id, char[] name, int length) {
         int start = starts[id];
-        if (starts[id + 1] - start != name.length()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (characters[start + i] != name.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return starts[id + 1] - start == length && Arrays.equals(characters, start, start + length, name, 0, length);
     }
 
     private static int spread(int hash) {

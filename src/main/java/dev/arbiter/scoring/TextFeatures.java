@@ -28,6 +28,10 @@ public record TextFeatures(int minGram, int maxGram, boolean wordBigrams) {
     /** Version of the algorithm above; a model trained with another version is refused at load. */
     public static final String ALGORITHM = "text-features/1";
 
+    private static final char[] WORD = "word:".toCharArray();
+    private static final char[] WORDS = "words:\"".toCharArray();
+    private static final char[] CHARS = "chars:\"".toCharArray();
+
     public TextFeatures {
         if (minGram < 1 || maxGram < minGram) {
             throw new IllegalArgumentException("need 1 <= minGram <= maxGram, got " + minGram + ".." + maxGram);
@@ -80,6 +84,19 @@ public record TextFeatures(int minGram, int maxGram, boolean wordBigrams) {
         return out.toString();
     }
 
+    /** @return how many words {@code text} has after normalisation: the size of {@link #words}, without making them */
+    public static int wordCount(String text) {
+        String normalised = normalise(text);
+        if (normalised.isEmpty()) {
+            return 0;
+        }
+        int words = 1;
+        for (int i = 0; i < normalised.length(); i++) {
+            words += normalised.charAt(i) == ' ' ? 1 : 0;
+        }
+        return words;
+    }
+
     /** @return the words of {@code text} after normalisation */
     public static List<String> words(String text) {
         String normalised = normalise(text);
@@ -128,28 +145,82 @@ public record TextFeatures(int minGram, int maxGram, boolean wordBigrams) {
     }
 
     private void count(String text, int source, double weight, Map<String, double[]> counts) {
-        String normalised = normalise(text);
-        if (normalised.isEmpty()) {
-            return;
-        }
-        String previous = null;
-        for (String word : normalised.split(" ")) {
-            add(counts, "word:" + word, source, weight);
-            if (wordBigrams && previous != null) {
-                add(counts, "words:\"" + previous + " " + word + "\"", source, weight);
-            }
-            previous = word;
-            String padded = " " + word + " ";
-            for (int n = minGram; n <= maxGram; n++) {
-                for (int start = 0; start + n <= padded.length(); start++) {
-                    add(counts, "chars:\"" + padded.substring(start, start + n) + "\"", source, weight);
-                }
-            }
-        }
+        forEachFeature(text, (name, length) -> add(counts, new String(name, 0, length), source, weight));
     }
 
     private static void add(Map<String, double[]> counts, String name, int source, double weight) {
         counts.computeIfAbsent(name, key -> new double[2])[source] += weight;
+    }
+
+    /**
+     * Receives the features of a text, one occurrence at a time, as characters: what {@link #forEachFeature} emits.
+     */
+    @FunctionalInterface
+    interface FeatureNames {
+
+        /**
+         * @param name   holds the feature's name in {@code [0, length)}; valid during this call only, do not keep it
+         * @param length the name's length
+         */
+        void occurs(char[] name, int length);
+    }
+
+    /**
+     * Emits every feature occurrence of {@code text} (normalised first) to {@code sink}, in text order: per word its
+     * {@code word:} feature, the {@code words:} pair with the word before (when enabled) and its character n-grams,
+     * shortest first. A feature that occurs twice is emitted twice. The one definition of the features: {@link #encode}
+     * counts these names, and the serving path looks them up in the model without making strings of them.
+     */
+    void forEachFeature(String text, FeatureNames sink) {
+        String normalised = normalise(text);
+        char[] chars = normalised.toCharArray();
+        char[] name = new char[2 * chars.length + 16];
+        int previousStart = -1;
+        int previousEnd = -1;
+        int start = 0;
+        while (start < chars.length) {
+            int end = normalised.indexOf(' ', start);
+            end = end < 0 ? chars.length : end;
+            int length = put(name, put(name, 0, WORD), chars, start, end);
+            sink.occurs(name, length);
+            if (wordBigrams && previousStart >= 0) {
+                length = put(name, 0, WORDS);
+                length = put(name, length, chars, previousStart, previousEnd);
+                name[length++] = ' ';
+                length = put(name, length, chars, start, end);
+                name[length++] = '"';
+                sink.occurs(name, length);
+            }
+            emitGrams(chars, start, end, name, sink);
+            previousStart = start;
+            previousEnd = end;
+            start = end + 1;
+        }
+    }
+
+    /** Emits the character n-grams of {@code chars[start, end)} padded with one space on either side. */
+    private void emitGrams(char[] chars, int start, int end, char[] name, FeatureNames sink) {
+        int padded = end - start + 2;
+        for (int n = minGram; n <= maxGram; n++) {
+            for (int from = 0; from + n <= padded; from++) {
+                int length = put(name, 0, CHARS);
+                for (int i = from; i < from + n; i++) {
+                    name[length++] = i == 0 || i == padded - 1 ? ' ' : chars[start + i - 1];
+                }
+                name[length++] = '"';
+                sink.occurs(name, length);
+            }
+        }
+    }
+
+    private static int put(char[] name, int at, char[] prefix) {
+        System.arraycopy(prefix, 0, name, at, prefix.length);
+        return at + prefix.length;
+    }
+
+    private static int put(char[] name, int at, char[] chars, int start, int end) {
+        System.arraycopy(chars, start, name, at, end - start);
+        return at + end - start;
     }
 
     /**

@@ -11,9 +11,7 @@ import java.util.stream.IntStream;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.common.sgd.AbstractLinearSGDModel;
-import org.tribuo.impl.ArrayExample;
 
 /**
  * The churn model: a Tribuo linear (logistic) classifier over {@link ProfileFeatures}, calibrated by temperature
@@ -149,7 +147,7 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
         for (int k = 0; k < ordered.length; k++) {
             ordered[k] = values[exampleOrder[k]];
         }
-        Prediction<Label> prediction = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, exampleNames, ordered));
+        Prediction<Label> prediction = model.predict(new NameOrderedExample(exampleNames, ordered));
         Map<String, Label> scores = prediction.getOutputScores();
         double[] logits = Softmax.logits(new double[] {scores.get(settings.churnLabel()).getScore(), scores.get(otherLabel).getScore()});
         return logits[0] - logits[1];

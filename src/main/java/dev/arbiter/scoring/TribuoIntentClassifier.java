@@ -9,9 +9,7 @@ import java.util.Map;
 
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.common.sgd.AbstractLinearSGDModel;
-import org.tribuo.impl.ArrayExample;
 
 /**
  * The intent model: a Tribuo linear classifier over {@link TextFeatures}, calibrated by temperature scaling.
@@ -80,7 +78,7 @@ public final class TribuoIntentClassifier implements IntentClassifier {
     @Override
     public IntentPrediction predict(String message, List<String> history) {
         IntentPrediction alone = predict(message, (String) null);
-        if (history.isEmpty() || TextFeatures.words(message).size() >= settings.shortMessageWords()) {
+        if (history.isEmpty() || TextFeatures.wordCount(message) >= settings.shortMessageWords()) {
             return alone;
         }
         LabelScore top = alone.ranked().get(0);
@@ -92,10 +90,8 @@ public final class TribuoIntentClassifier implements IntentClassifier {
 
     /** Scores {@code message} with {@code context} (or none when null), calibrated. */
     public IntentPrediction predict(String message, String context) {
-        TextFeatures.Encoded encoded = settings.text().encode(message, context, settings.contextWeight());
-        int[] ids = ids(encoded.vector());
-        double[] logits = logits(encoded.vector(), ids);
-        double[] probabilities = Softmax.probabilities(logits, settings.temperature());
+        KnownFeatures known = encode(message, context);
+        double[] probabilities = Softmax.probabilities(logits(known), settings.temperature());
         LabelScore[] ranked = new LabelScore[labels.length];
         int top = 0;
         for (int i = 0; i < labels.length; i++) {
@@ -103,7 +99,7 @@ public final class TribuoIntentClassifier implements IntentClassifier {
             top = probabilities[i] > probabilities[top] ? i : top;
         }
         Arrays.sort(ranked, HIGHEST_FIRST); // stable: equal scores stay in label order
-        return new IntentPrediction(List.of(ranked), explain(encoded, ids, top));
+        return new IntentPrediction(List.of(ranked), explain(known, top));
     }
 
     /**
@@ -111,16 +107,11 @@ public final class TribuoIntentClassifier implements IntentClassifier {
      * what temperature scaling is fitted on.
      */
     public double[] rawLogits(String message, String context) {
-        FeatureVector vector = settings.text().encode(message, context, settings.contextWeight()).vector();
-        return logits(vector, ids(vector));
+        return logits(encode(message, context));
     }
 
-    private int[] ids(FeatureVector vector) {
-        int[] ids = new int[vector.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = features.id(vector.names()[i]);
-        }
-        return ids;
+    private KnownFeatures encode(String message, String context) {
+        return KnownFeatures.encode(settings.text(), features, message, context, settings.contextWeight());
     }
 
     /**
@@ -128,26 +119,16 @@ public final class TribuoIntentClassifier implements IntentClassifier {
      *         gets only the known features (it ignores the others) in its own order (by id, which is by name), named
      *         by the model's own strings: the same prediction with less searching.
      */
-    private double[] logits(FeatureVector vector, int[] ids) {
-        long[] known = new long[ids.length];
-        int count = 0;
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] >= 0) {
-                known[count++] = ((long) ids[i] << 32) | i;
-            }
-        }
+    private double[] logits(KnownFeatures known) {
         double[] logits = new double[labels.length];
-        if (count == 0) {
+        if (known.size() == 0) {
             return logits;
         }
-        Arrays.sort(known, 0, count);
-        String[] names = new String[count];
-        double[] values = new double[count];
-        for (int k = 0; k < count; k++) {
-            names[k] = features.name((int) (known[k] >>> 32));
-            values[k] = vector.values()[(int) known[k]];
+        String[] names = new String[known.size()];
+        for (int k = 0; k < names.length; k++) {
+            names[k] = features.name(known.ids()[k]);
         }
-        Prediction<Label> prediction = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
+        Prediction<Label> prediction = model.predict(new NameOrderedExample(names, known.values()));
         Map<String, Label> scores = prediction.getOutputScores();
         double[] probabilities = new double[labels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -157,20 +138,17 @@ public final class TribuoIntentClassifier implements IntentClassifier {
     }
 
     /** @return the {@link #EXPLANATION_SIZE} largest contributions to {@code label}, largest first, ties by name */
-    private List<Contribution> explain(TextFeatures.Encoded encoded, int[] ids, int label) {
-        FeatureVector vector = encoded.vector();
+    private List<Contribution> explain(KnownFeatures known, int label) {
         Strongest strongest = new Strongest(EXPLANATION_SIZE);
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] < 0) {
-                continue;
-            }
-            double total = weights[label][ids[i]] * vector.values()[i] / settings.temperature();
-            double fromContext = total * encoded.contextShare()[i];
+        for (int i = 0; i < known.size(); i++) {
+            int id = known.ids()[i];
+            double total = weights[label][id] * known.values()[i] / settings.temperature();
+            double fromContext = total * known.contextShare()[i];
             if (total - fromContext > 0 && strongest.mayTake(total - fromContext)) {
-                strongest.offer(new Contribution(vector.names()[i], total - fromContext));
+                strongest.offer(new Contribution(features.name(id), total - fromContext));
             }
             if (fromContext > 0 && strongest.mayTake(fromContext)) {
-                strongest.offer(new Contribution(HISTORY + vector.names()[i], fromContext));
+                strongest.offer(new Contribution(HISTORY + features.name(id), fromContext));
             }
         }
         return strongest.list();
