@@ -24,6 +24,7 @@ final class FeatureIndex {
     /** Per id, the model's own name string. */
     private final String[] names;
 
+    /** @throws IllegalArgumentException when the map's ids are not in name order, as Tribuo assigns them */
     FeatureIndex(ImmutableFeatureMap features) {
         int size = features.size();
         this.names = new String[size];
@@ -31,6 +32,10 @@ final class FeatureIndex {
         StringBuilder all = new StringBuilder();
         for (int id = 0; id < size; id++) {
             names[id] = features.get(id).getName();
+            if (id > 0 && names[id - 1].compareTo(names[id]) >= 0) {
+                throw new IllegalArgumentException("The model's feature ids are not in name order at " + names[id]
+                        + ": examples in id order would not be in Tribuo's order");
+            }
             starts[id] = all.length();
             all.append(names[id]);
         }

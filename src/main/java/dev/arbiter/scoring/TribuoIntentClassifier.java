@@ -23,7 +23,6 @@ public final class TribuoIntentClassifier implements IntentClassifier {
     /** How many features an explanation names at most. */
     static final int EXPLANATION_SIZE = 5;
     private static final String HISTORY = "history:";
-    private static final Comparator<LabelScore> HIGHEST_FIRST = Comparator.comparingDouble(LabelScore::score).reversed();
 
     private final AbstractLinearSGDModel<Label> model;
     private final IntentModelSettings settings;
@@ -92,14 +91,29 @@ public final class TribuoIntentClassifier implements IntentClassifier {
     public IntentPrediction predict(String message, String context) {
         KnownFeatures known = encode(message, context);
         double[] probabilities = Softmax.probabilities(logits(known), settings.temperature());
+        int[] order = highestFirst(probabilities);
         LabelScore[] ranked = new LabelScore[labels.length];
-        int top = 0;
-        for (int i = 0; i < labels.length; i++) {
-            ranked[i] = new LabelScore(labels[i], probabilities[i]);
-            top = probabilities[i] > probabilities[top] ? i : top;
+        for (int k = 0; k < order.length; k++) {
+            ranked[k] = new LabelScore(labels[order[k]], probabilities[order[k]]);
         }
-        Arrays.sort(ranked, HIGHEST_FIRST); // stable: equal scores stay in label order
-        return new IntentPrediction(List.of(ranked), explain(known, top));
+        return new IntentPrediction(List.of(ranked), explain(known, order[0]));
+    }
+
+    /**
+     * @return the label indexes by probability, highest first, as {@link Double#compare} orders them (NaN first),
+     *         equal probabilities in label order; an insertion sort of primitives (a few dozen labels, every message)
+     */
+    static int[] highestFirst(double[] probabilities) {
+        int[] order = new int[probabilities.length];
+        for (int i = 0; i < order.length; i++) {
+            int at = i;
+            while (at > 0 && Double.compare(probabilities[order[at - 1]], probabilities[i]) < 0) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
+        }
+        return order;
     }
 
     /**

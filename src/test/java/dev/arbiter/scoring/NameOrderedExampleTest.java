@@ -1,22 +1,26 @@
 package dev.arbiter.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.sgd.AbstractLinearSGDModel;
 import org.tribuo.impl.ArrayExample;
 
-/** The example that skips Tribuo's sort when the features are already in order holds what Tribuo's own one holds. */
+/** The example that takes features already in Tribuo's order holds, and predicts, what Tribuo's own one does. */
 class NameOrderedExampleTest {
 
     @Test
-    void featuresGivenInNameOrderStayAsGiven() {
+    void holdsTheFeaturesTribuosExampleHolds() {
         String[] names = {"chars:\" pa\"", "word:my", "word:parcel"};
         double[] values = {0.5, 0.25, 0.75};
 
@@ -24,25 +28,46 @@ class NameOrderedExampleTest {
     }
 
     @Test
-    void featuresOutOfOrderAreSortedAsTribuoSortsThem() {
-        String[] names = {"word:parcel", "chars:\" pa\"", "word:my", "Word:Z"};
-        double[] values = {0.75, 0.5, 0.25, 1.0};
+    void theShippedIntentModelPredictsTheSameOnIt() {
+        AbstractLinearSGDModel<Label> model = ModelFiles.loadLinearLabelModel(
+                ModelFiles.modelFile(ReferencePredictions.MODELS, ModelFiles.INTENT));
+        String[] names = everyNinetySeventhFeature(model.getFeatureIDMap(), 40);
+        double[] values = new double[names.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 7) / 7.0;
+        }
 
-        List<Feature> sorted = features(new NameOrderedExample(names, values));
+        Map<String, Label> ours = model.predict(new NameOrderedExample(names, values)).getOutputScores();
+        Map<String, Label> tribuos = model.predict(tribuos(names, values)).getOutputScores();
 
-        assertThat(sorted).isEqualTo(features(tribuos(names, values)));
-        assertThat(sorted).extracting(Feature::getName).containsExactly("Word:Z", "chars:\" pa\"", "word:my", "word:parcel");
+        assertThat(ours).isEqualTo(tribuos);
     }
 
     @Test
-    void theCallersArraysAreNotChanged() {
-        String[] names = {"b", "a"};
-        double[] values = {2, 1};
+    void changingTheCallersArraysLaterDoesNotChangeTheExample() {
+        String[] names = {"a", "b"};
+        double[] values = {1, 2};
+        NameOrderedExample example = new NameOrderedExample(names, values);
 
-        new NameOrderedExample(names, values);
+        names[0] = "z";
+        values[0] = 9;
 
-        assertThat(names).containsExactly("b", "a");
-        assertThat(values).containsExactly(2, 1);
+        assertThat(features(example)).extracting(Feature::getName).containsExactly("a", "b");
+        assertThat(features(example)).extracting(Feature::getValue).containsExactly(1.0, 2.0);
+    }
+
+    @Test
+    void namesAndValuesMustPair() {
+        assertThatThrownBy(() -> new NameOrderedExample(new String[] {"a"}, new double[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String[] everyNinetySeventhFeature(ImmutableFeatureMap features, int count) {
+        String[] names = new String[count];
+        for (int id = 0; id < count; id++) {
+            names[id] = features.get(id * 97).getName();
+        }
+        return names;
     }
 
     private static ArrayExample<Label> tribuos(String[] names, double[] values) {
