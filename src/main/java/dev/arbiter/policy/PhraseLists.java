@@ -1,6 +1,8 @@
 package dev.arbiter.policy;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ public final class PhraseLists {
     private final Map<String, List<List<String>>> lists;
     /** The same phrases for matching: per list, in file order, each as its words and its text. */
     private final Phrase[] phrases;
+    /** Per first word, the indexes in {@link #phrases} of the phrases that start with it, ascending. */
+    private final Map<String, int[]> byFirstWord;
 
     /** One phrase of a list, ready for matching. */
     private record Phrase(String list, String[] words, String text) {
@@ -38,6 +42,12 @@ public final class PhraseLists {
         lists.forEach((name, phrases) -> phrases.forEach(
                 words -> all.add(new Phrase(name, words.toArray(String[]::new), String.join(" ", words)))));
         this.phrases = all.toArray(Phrase[]::new);
+        Map<String, List<Integer>> starting = new HashMap<>();
+        for (int i = 0; i < phrases.length; i++) {
+            starting.computeIfAbsent(phrases[i].words()[0], word -> new ArrayList<>()).add(i);
+        }
+        this.byFirstWord = new HashMap<>();
+        starting.forEach((word, indexes) -> byFirstWord.put(word, indexes.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     static PhraseLists parse(String file, String yaml, List<PolicyProblem> problems) {
@@ -87,11 +97,14 @@ public final class PhraseLists {
      *
      * @param words  normalised words (see {@link Words#of})
      * @param source where the words come from: {@code message} or {@code history[i]}
+     * @return the matches, by phrase (lists and phrases in file order), then by position in {@code words}
      */
     public List<PhraseMatch> find(List<String> words, String source) {
         String[] text = words.toArray(String[]::new);
         List<PhraseMatch> matches = new ArrayList<>();
-        for (Phrase phrase : phrases) {
+        BitSet candidates = candidates(text);
+        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+            Phrase phrase = phrases[p];
             for (int start = 0; start + phrase.words().length <= text.length; start++) {
                 if (matchesAt(phrase.words(), text, start)) {
                     matches.add(new PhraseMatch(phrase.list(), phrase.text(), source));
@@ -99,6 +112,20 @@ public final class PhraseLists {
             }
         }
         return matches;
+    }
+
+    /** @return the indexes of the phrases whose first word is in {@code text}: the only ones that can match */
+    private BitSet candidates(String[] text) {
+        BitSet candidates = new BitSet(phrases.length);
+        for (String word : text) {
+            int[] starting = byFirstWord.get(word);
+            if (starting != null) {
+                for (int p : starting) {
+                    candidates.set(p);
+                }
+            }
+        }
+        return candidates;
     }
 
     private static boolean matchesAt(String[] phrase, String[] text, int start) {

@@ -56,18 +56,15 @@ final class FeatureIndex {
 
     /** @return the id of the feature named {@code name}, or -1 when the model does not know it */
     int id(String name) {
-        return id(name.toCharArray(), name.length());
+        return id(name.toCharArray(), name.length(), name.hashCode());
     }
 
     /**
-     * @param name   holds the feature's name in {@code [0, length)}
+     * @param name holds the feature's name in {@code [0, length)}
+     * @param hash the name's {@link String#hashCode}
      * @return what {@link #id(String)} answers for that name, without making a string of it
      */
-    int id(char[] name, int length) {
-        int hash = 0; // String.hashCode of the name
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + name[i];
-        }
+    int id(char[] name, int length, int hash) {
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             long entry = slots[slot];
             if (entry == EMPTY) {

@@ -61,8 +61,8 @@ record KnownFeatures(int[] ids, double[] values, double[] contextShare) {
         }
 
         @Override
-        public void occurs(char[] name, int length) {
-            int id = index.id(name, length);
+        public void occurs(char[] name, int length, int hash) {
+            int id = index.id(name, length, hash);
             if (id < 0) {
                 if (unknown == null) {
                     unknown = new HashMap<>();

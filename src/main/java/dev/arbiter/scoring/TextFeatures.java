@@ -28,9 +28,9 @@ public record TextFeatures(int minGram, int maxGram, boolean wordBigrams) {
     /** Version of the algorithm above; a model trained with another version is refused at load. */
     public static final String ALGORITHM = "text-features/1";
 
-    private static final char[] WORD = "word:".toCharArray();
-    private static final char[] WORDS = "words:\"".toCharArray();
-    private static final char[] CHARS = "chars:\"".toCharArray();
+    private static final Prefix WORD = Prefix.of("word:");
+    private static final Prefix WORDS = Prefix.of("words:\"");
+    private static final Prefix CHARS = Prefix.of("chars:\"");
 
     public TextFeatures {
         if (minGram < 1 || maxGram < minGram) {
@@ -145,7 +145,7 @@ public record TextFeatures(int minGram, int maxGram, boolean wordBigrams) {
     }
 
     private void count(String text, int source, double weight, Map<String, double[]> counts) {
-        forEachFeature(text, (name, length) -> add(counts, new String(name, 0, length), source, weight));
+        forEachFeature(text, (name, length, hash) -> add(counts, new String(name, 0, length), source, weight));
     }
 
     private static void add(Map<String, double[]> counts, String name, int source, double weight) {
@@ -161,8 +161,9 @@ public record TextFeatures(int minGram, int maxGram, boolean wordBigrams) {
         /**
          * @param name   holds the feature's name in {@code [0, length)}; valid during this call only, do not keep it
          * @param length the name's length
+         * @param hash   the name's {@link String#hashCode}
          */
-        void occurs(char[] name, int length);
+        void occurs(char[] name, int length, int hash);
     }
 
     /**
@@ -174,22 +175,16 @@ public record TextFeatures(int minGram, int maxGram, boolean wordBigrams) {
     void forEachFeature(String text, FeatureNames sink) {
         String normalised = normalise(text);
         char[] chars = normalised.toCharArray();
-        char[] name = new char[2 * chars.length + 16];
+        Name name = new Name(2 * chars.length + 16);
         int previousStart = -1;
         int previousEnd = -1;
         int start = 0;
         while (start < chars.length) {
             int end = normalised.indexOf(' ', start);
             end = end < 0 ? chars.length : end;
-            int length = put(name, put(name, 0, WORD), chars, start, end);
-            sink.occurs(name, length);
+            name.start(WORD).add(chars, start, end).emitTo(sink);
             if (wordBigrams && previousStart >= 0) {
-                length = put(name, 0, WORDS);
-                length = put(name, length, chars, previousStart, previousEnd);
-                name[length++] = ' ';
-                length = put(name, length, chars, start, end);
-                name[length++] = '"';
-                sink.occurs(name, length);
+                name.start(WORDS).add(chars, previousStart, previousEnd).add(' ').add(chars, start, end).add('"').emitTo(sink);
             }
             emitGrams(chars, start, end, name, sink);
             previousStart = start;
@@ -199,28 +194,64 @@ public record TextFeatures(int minGram, int maxGram, boolean wordBigrams) {
     }
 
     /** Emits the character n-grams of {@code chars[start, end)} padded with one space on either side. */
-    private void emitGrams(char[] chars, int start, int end, char[] name, FeatureNames sink) {
+    private void emitGrams(char[] chars, int start, int end, Name name, FeatureNames sink) {
         int padded = end - start + 2;
         for (int n = minGram; n <= maxGram; n++) {
             for (int from = 0; from + n <= padded; from++) {
-                int length = put(name, 0, CHARS);
+                name.start(CHARS);
                 for (int i = from; i < from + n; i++) {
-                    name[length++] = i == 0 || i == padded - 1 ? ' ' : chars[start + i - 1];
+                    name.add(i == 0 || i == padded - 1 ? ' ' : chars[start + i - 1]);
                 }
-                name[length++] = '"';
-                sink.occurs(name, length);
+                name.add('"').emitTo(sink);
             }
         }
     }
 
-    private static int put(char[] name, int at, char[] prefix) {
-        System.arraycopy(prefix, 0, name, at, prefix.length);
-        return at + prefix.length;
+    /** The start of a feature name, with its {@link String#hashCode}. */
+    private record Prefix(char[] chars, int hash) {
+
+        static Prefix of(String prefix) {
+            return new Prefix(prefix.toCharArray(), prefix.hashCode());
+        }
     }
 
-    private static int put(char[] name, int at, char[] chars, int start, int end) {
-        System.arraycopy(chars, start, name, at, end - start);
-        return at + end - start;
+    /**
+     * A feature name being built, with its {@link String#hashCode} kept up to date as characters are added. Not
+     * thread-safe (one per text).
+     */
+    private static final class Name {
+
+        private final char[] chars;
+        private int length;
+        private int hash;
+
+        Name(int capacity) {
+            this.chars = new char[capacity];
+        }
+
+        Name start(Prefix prefix) {
+            System.arraycopy(prefix.chars(), 0, chars, 0, prefix.chars().length);
+            length = prefix.chars().length;
+            hash = prefix.hash();
+            return this;
+        }
+
+        Name add(char c) {
+            chars[length++] = c;
+            hash = 31 * hash + c;
+            return this;
+        }
+
+        Name add(char[] from, int start, int end) {
+            for (int i = start; i < end; i++) {
+                add(from[i]);
+            }
+            return this;
+        }
+
+        void emitTo(FeatureNames sink) {
+            sink.occurs(chars, length, hash);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.arbiter.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,22 @@ class TextFeaturesTest {
         assertThat(encoded.contextShare()[refund]).isEqualTo(1.0);
         assertThat(encoded.contextShare()[update]).isEqualTo(0.0);
         assertThat(vector.values()[refund]).isCloseTo(0.75 * vector.values()[update], within(1e-12));
+    }
+
+    @Test
+    void eachEmittedFeatureComesWithItsNamesStringHash() {
+        List<String> emitted = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
+        text.forEachFeature("Where's my parcel, Straße 東京 0815?", (name, length, hash) -> {
+            String feature = new String(name, 0, length);
+            emitted.add(feature);
+            if (feature.hashCode() != hash) {
+                mismatched.add(feature);
+            }
+        });
+
+        assertThat(emitted).contains("word:straße", "word:東京", "words:\"my parcel\"", "chars:\" 0 \"").hasSizeGreaterThan(50);
+        assertThat(mismatched).isEmpty();
     }
 
     private Set<String> charGrams(String word) {
