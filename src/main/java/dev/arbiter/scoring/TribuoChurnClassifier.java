@@ -39,7 +39,7 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
     private final double[] featureWeights;
     /** Per feature: its training mean (0 when the settings have none). */
     private final double[] featureMeans;
-    /** The profile fields the features belong to ({@link ProfileFeatures#fieldOf}), each once. */
+    /** The fields the features belong to ({@link ProfileFeatures#fieldOf}), each once, in the order of its first feature. */
     private final String[] fields;
     /** Per feature: the index in {@link #fields} of the field it belongs to. */
     private final int[] featureFields;
@@ -156,24 +156,13 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
     /** Per field, in the order of its first feature, the sum over its features of weight × (value − mean). */
     private List<Contribution> drivers(ProfileFeatures.Completed completed, FeatureVector vector) {
         double[] byField = new double[fields.length];
-        boolean[] seen = new boolean[fields.length];
-        int[] order = new int[fields.length];
-        int count = 0;
         for (int i = 0; i < vector.size(); i++) {
-            double weight = featureWeights[i] * (vector.values()[i] - featureMeans[i]) / settings.temperature();
-            int field = featureFields[i];
-            if (seen[field]) {
-                byField[field] = byField[field] + weight;
-            } else {
-                seen[field] = true;
-                byField[field] = weight;
-                order[count++] = field;
-            }
+            byField[featureFields[i]] += featureWeights[i] * (vector.values()[i] - featureMeans[i]) / settings.temperature();
         }
         List<Contribution> drivers = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            String field = fields[order[k]];
-            double weight = byField[order[k]];
+        for (int f = 0; f < fields.length; f++) {
+            String field = fields[f];
+            double weight = byField[f];
             if (weight > 0) {
                 String name = ProfileFeatures.readable(field, completed.values().get(field));
                 drivers.add(new Contribution(completed.defaultsApplied().containsKey(field) ? name + DEFAULT : name, weight));

@@ -1,7 +1,6 @@
 package dev.arbiter.scoring;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
