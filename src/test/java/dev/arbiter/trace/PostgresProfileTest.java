@@ -179,7 +179,7 @@ class PostgresProfileTest extends HttpServiceTest {
     void concurrentDecisionsAreAllAnsweredStoredAndFormOneVerifiableChain() throws Exception {
         Api concurrentClient = apiAs("pg-concurrent", Role.ADMIN);
 
-        List<HttpResponse<String>> responses = decideConcurrently(concurrentClient, 200, 16);
+        List<HttpResponse<String>> responses = sendConcurrently(concurrentClient, automatableChatRequest(), 200, 16);
 
         assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).as(response.body()).isEqualTo(200));
         Set<String> ids = new HashSet<>();
@@ -222,7 +222,7 @@ class PostgresProfileTest extends HttpServiceTest {
         for (int round = 0; round < 5; round++) {
             String requestId = uniqueRequestId("pg-race");
 
-            List<HttpResponse<String>> responses = sendConcurrently(client, withRequestId(automatableChatRequest(), requestId), 2);
+            List<HttpResponse<String>> responses = sendConcurrently(client, withRequestId(automatableChatRequest(), requestId), 2, 2);
 
             assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).as(response.body()).isEqualTo(200));
             assertThat(responses).extracting(response -> json(response).path("decisionId").asString())
@@ -303,28 +303,10 @@ class PostgresProfileTest extends HttpServiceTest {
         return ids;
     }
 
-    /** @return the answers to {@code count} new decisions sent by {@code client} from {@code threads} threads at once */
-    private static List<HttpResponse<String>> decideConcurrently(Api client, int count, int threads) throws Exception {
+    /** @return the answers to {@code request} sent {@code copies} times at once, from {@code threads} threads */
+    private static List<HttpResponse<String>> sendConcurrently(Api client, JsonNode request, int copies, int threads)
+            throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                sent.add(callers.submit(() -> {
-                    start.await();
-                    return client.decide(automatableChatRequest());
-                }));
-            }
-            start.countDown();
-            return collect(sent);
-        } finally {
-            callers.shutdownNow();
-        }
-    }
-
-    /** @return the answers to {@code request} sent {@code copies} times at once */
-    private static List<HttpResponse<String>> sendConcurrently(Api client, JsonNode request, int copies) throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(copies);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<HttpResponse<String>>> sent = new ArrayList<>();
