@@ -3,11 +3,16 @@
 #
 # The first time (and whenever the jar or the JDK changes) it extracts target/arbiter-*.jar into target/run/
 # (`java -Djarmode=tools -jar … extract`) and records a cache of the classes the service loads while it starts:
-# on JDK 25 or newer an AOT cache (`-XX:AOTCacheOutput`, JEP 483/514/515: classes loaded and linked, method
-# profiles), on JDK 17-24 an AppCDS archive. The recording run starts the service once, lets it warm up and stop
+# on JDK 25 or newer an AOT cache (`-XX:AOTCacheOutput`, JEP 483/514: classes loaded and linked), on JDK 17-24 an
+# AppCDS archive. The recording run starts the service once, lets it warm up and stop
 # (`--arbiter.api.exit-after-warm-up=true`), on a throw-away database in a temp dir, so it neither touches ./data
 # nor hands out API keys; it takes about a minute. Every later start maps the cache and is ready in about half the
 # time (docs/benchmarks.md, "Start-up and memory").
+# Method profiles: JDK 25 also records the JIT's method profiles into the cache (JEP 515) unless told not to. With
+# them, some recordings (not all: it depends on the recording, then every start with it fails the same way) made
+# Temurin 25.0.3 crash in C1 a few seconds into the start (SIGSEGV in ciReceiverTypeData::translate_receiver_data_from,
+# compiling Drools' RuleExecutor; seen with G1 and -XX:MaxNewSize=64m, with ParallelGC and with SerialGC). So the
+# cache holds classes only, and profiles are never replayed, even from a cache recorded by an older run.sh.
 # On JDK 17-24 the archive is a static one, dumped from the list of classes the recording run loaded, without the
 # lambda proxy classes: with them both the dynamic and the static dump crash JDK 17.0.15 (SIGSEGV in
 # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary).
@@ -18,9 +23,7 @@
 #                                              # (one word per line) instead of running it (scripts/load-test.sh)
 # Environment (optional):
 #   JAVA                the java binary (default: $JAVA_HOME/bin/java, else java on PATH)
-#   ARBITER_JAVA_OPTS   JVM options (default: -Xmx512m); the cache is recorded with the same options. Keep the
-#                       default collector (G1) on JDK 25: with -XX:+UseSerialGC and an AOT cache that holds method
-#                       profiles, Temurin 25.0.3 crashed in C1 (SIGSEGV in ciReceiverTypeData) on the first start
+#   ARBITER_JAVA_OPTS   JVM options (default: -Xmx512m); the cache is recorded with the same options
 #   ARBITER_RUN_DIR     where the extracted jar and the cache live (default target/run)
 # A cache that the JVM cannot use (another JDK build) is only a warning: the service starts without it.
 set -euo pipefail
@@ -42,16 +45,19 @@ JAVA_VERSION="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *j
 FEATURE="${JAVA_VERSION%%[.+-]*}"
 if (( FEATURE >= 25 )); then
     CACHE="$RUN_DIR/arbiter.aot"
-    RECORD=(-XX:AOTCacheOutput="$CACHE")
-    USE=(-XX:AOTCache="$CACHE")
+    # Classes only, no method profiles (JEP 515): see "Method profiles" above.
+    CACHE_OPTS=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining)
+    RECORD=("${CACHE_OPTS[@]}" -XX:AOTCacheOutput="$CACHE")
+    USE=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining -XX:AOTCache="$CACHE")
 else
     CACHE="$RUN_DIR/arbiter.jsa"
+    CACHE_OPTS=()
     RECORD=(-XX:DumpLoadedClassList="$RUN_DIR/classes.all")
     USE=(-XX:SharedArchiveFile="$CACHE")
 fi
 APP="$RUN_DIR/$(basename "$JAR")"
 STAMP="$RUN_DIR/stamp"
-WANTED="$(stat -c '%s %Y' "$JAR") $JAVA_VERSION ${OPTS[*]}"
+WANTED="$(stat -c '%s %Y' "$JAR") $JAVA_VERSION ${CACHE_OPTS[*]} ${OPTS[*]}"
 
 record_cache() {
     echo "run.sh: extracting $JAR and recording the start-up cache for Java $JAVA_VERSION (once; about a minute)" >&2
