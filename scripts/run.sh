@@ -7,12 +7,18 @@
 # AppCDS archive. The recording run starts the service once, lets it warm up and stop
 # (`--arbiter.api.exit-after-warm-up=true`), on a throw-away database in a temp dir, so it neither touches ./data
 # nor hands out API keys; it takes about a minute. Every later start maps the cache and is ready in about half the
-# time (docs/benchmarks.md, "Start-up and memory").
+# time (docs/benchmarks.md, "Started as `scripts/run.sh`").
 # Method profiles: JDK 25 also records the JIT's method profiles into the cache (JEP 515) unless told not to. With
 # them, some recordings (not all: it depends on the recording, then every start with it fails the same way) made
 # Temurin 25.0.3 crash in C1 a few seconds into the start (SIGSEGV in ciReceiverTypeData::translate_receiver_data_from,
 # compiling Drools' RuleExecutor; seen with G1 and -XX:MaxNewSize=64m, with ParallelGC and with SerialGC). So the
 # cache holds classes only, and profiles are never replayed, even from a cache recorded by an older run.sh.
+# Memory: glibc keeps what the JVM's native code mallocs and frees (C2's arenas, mostly) for reuse; under load that
+# was 250 MB of VmRSS beyond what -XX:NativeMemoryTracking counted (JDK 17, 892 MB RSS against 640 MB committed).
+# -XX:TrimNativeHeapInterval (in 17.0.15 and 25; left out on a JVM without it) returns it periodically. And under
+# persisted load G1 committed 300-360 MB of heap to keep its default GC-time goal (GCTimeRatio 12, about 8 %) at
+# ~1 GB/s of allocation; with -XX:GCTimeRatio=4 (20 %) VmRSS after the load was 520 MB instead of 654 MB on JDK 25
+# (docs/benchmarks.md, "Evening runs").
 # On JDK 17-24 the archive is a static one, dumped from the list of classes the recording run loaded, without the
 # lambda proxy classes: with them both the dynamic and the static dump crash JDK 17.0.15 (SIGSEGV in
 # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary).
@@ -42,6 +48,13 @@ JAR="$(ls target/arbiter-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc'
 command -v "$JAVA" >/dev/null || fail "$JAVA not found"
 
 JAVA_VERSION="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p' | head -n 1)"
+# Before ARBITER_JAVA_OPTS (a later option wins): let G1 spend up to a fifth of the time in GC rather than grow the
+# heap, and, where the JVM has it, hand memory that the JVM's native side freed back to the OS every 5 s (see
+# "Memory" above).
+OPTS=(-XX:GCTimeRatio=4 "${OPTS[@]}")
+if "$JAVA" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
+    OPTS=(-XX:TrimNativeHeapInterval=5000 "${OPTS[@]}")
+fi
 FEATURE="${JAVA_VERSION%%[.+-]*}"
 if (( FEATURE >= 25 )); then
     CACHE="$RUN_DIR/arbiter.aot"

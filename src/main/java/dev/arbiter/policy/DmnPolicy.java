@@ -183,7 +183,6 @@ public final class DmnPolicy {
         return Phase.ASSESS;
     }
 
-    /** @return the file of the model that defines {@code decision} in {@code phase}, or null */
     /** @return each model's file with the names of its input data */
     Map<String, java.util.Set<String>> inputNames() {
         Map<String, java.util.Set<String>> names = new java.util.TreeMap<>();
@@ -199,6 +198,7 @@ public final class DmnPolicy {
         return models.stream().anyMatch(compiled -> compiled.file().equals(file) && compiled.phase() == Phase.ROUTE);
     }
 
+    /** @return the file of the model that defines {@code decision} in {@code phase}, or null */
     String fileDefining(Phase phase, String decision) {
         for (CompiledModel compiled : models) {
             if (compiled.phase() == phase && compiled.model().getDecisionByName(decision) != null) {
