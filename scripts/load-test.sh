@@ -45,8 +45,9 @@
 #   LOAD_WARMUP_CONNECTIONS connections of the warm-up (default 16: with persisted traces each request waits for
 #                         its commit, so more in flight warm the JIT faster)
 #   LOAD_CONNECTIONS      connections of the fixed-rate phases (default 32)
-#   LOAD_MAX_CONNECTIONS  connections of the max-throughput phases, one phase each (default 4,16: computing peaks
-#                         at a few connections, group commit needs more requests in flight)
+#   LOAD_MAX_CONNECTIONS  connections of the max-throughput phases, one phase each (default 4,16,64: computing
+#                         peaks at a few connections — not persisted, 32 already thrash the two cores — while group
+#                         commit needs more requests in flight; each mode's max is its best phase)
 #   LOAD_FIRST            requests sent one at a time right after ready (default 200)
 #   LOAD_JFR              1 to record a JFR profile (settings=profile) of the service per mode into the report dir
 #   LOAD_WRK              1 to cross-check the max-throughput phase with wrk (closed loop, same connections and
@@ -79,7 +80,7 @@ WARMUP="${LOAD_WARMUP:-300}"
 WARMUP_MIN="${LOAD_WARMUP_MIN:-120}"
 WARMUP_CONNECTIONS="${LOAD_WARMUP_CONNECTIONS:-16}"
 CONNECTIONS="${LOAD_CONNECTIONS:-32}"
-MAX_CONNECTIONS="${LOAD_MAX_CONNECTIONS:-4,16}"
+MAX_CONNECTIONS="${LOAD_MAX_CONNECTIONS:-4,16,64}"
 FIRST="${LOAD_FIRST:-200}"
 READY_TIMEOUT="${LOAD_READY_TIMEOUT:-240}"
 DB_URL="${LOAD_DB_URL:-}"

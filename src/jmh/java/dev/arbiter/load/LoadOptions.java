@@ -46,7 +46,7 @@ record LoadOptions(URI target, Path requests, Path keysFile, int connections, in
               --keys-file FILE        initial-keys file of the service (DECISION_CLIENT=... sent as X-API-Key if present)
               --connections N         connections of the fixed-rate phases (default 32)
               --warmup-connections N  connections of the warm-up (default 16)
-              --max-connections N,..  connections of the max-throughput phases, one phase each (default 4,16)
+              --max-connections N,..  connections of the max-throughput phases, one phase each (default 4,16,64)
               --rates R1,R2,...       fixed offered rates per second (default 1000,2000,4000,6000; "" for none)
               --max true|false        closed-loop max-throughput phases after the rates (default true)
               --first N               requests sent one at a time right after start (default 200)
@@ -77,7 +77,7 @@ record LoadOptions(URI target, Path requests, Path keysFile, int connections, in
         int connections = positive(given, "connections", 32);
         return new LoadOptions(target, Path.of(required(given, "requests")), path(given, "keys-file"), connections,
                 positive(given, "warmup-connections", 16),
-                numbers("--max-connections", given.getOrDefault("max-connections", "4,16")),
+                numbers("--max-connections", given.getOrDefault("max-connections", "4,16,64")),
                 numbers("--rates", given.getOrDefault("rates", "1000,2000,4000,6000")),
                 Boolean.parseBoolean(given.getOrDefault("max", "true")), atLeastZero(given, "first", 200),
                 atLeastZero(given, "warmup", 300), atLeastZero(given, "warmup-min", 120),

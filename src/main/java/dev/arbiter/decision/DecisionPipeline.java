@@ -67,16 +67,16 @@ public class DecisionPipeline {
                 return replay(stored.get(), requestHash);
             }
         }
-        Instant now = clock.instant();
-        String decisionId = DecisionIds.next(now);
-        Evaluation evaluation = engine.evaluate(decisionId, request, policy.current(),
-                pauses.pauseScopeFor(request.interaction().channel()), now, models.current());
-        try {
-            traces.save(record(evaluation, clientName, requestHash));
+        try (TraceStore.Upcoming trace = traces.expect()) {
+            Instant now = clock.instant();
+            String decisionId = DecisionIds.next(now);
+            Evaluation evaluation = engine.evaluate(decisionId, request, policy.current(),
+                    pauses.pauseScopeFor(request.interaction().channel()), now, models.current());
+            trace.save(record(evaluation, clientName, requestHash));
+            return new Decided(evaluation.response(), false);
         } catch (DuplicateRequestException raced) {
             return replay(traces.findByRequestId(clientName, request.requestId()).orElseThrow(() -> raced), requestHash);
         }
-        return new Decided(evaluation.response(), false);
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * to {@code maxBatch} records in queue order, and hands them to the {@link BatchSink} as one batch (one transaction),
  * then takes the next batch. A lone record is taken the moment it is queued (no timer, no added latency); under load
  * the records that queue up while a batch is being written form the next batch.
+ * <p>
+ * Records can be announced ahead ({@link #announce}) by a request that is still deciding. When the queue is empty but
+ * announced records are on their way, the writer waits for them, up to {@code batchWait} after it took the batch's
+ * first record, so that they share its commit instead of each paying a commit of their own. Nothing announced, no
+ * wait: an idle service still writes a lone record at once.
  * <p>
  * A batch never holds two records with the same {@link PendingTrace#requestKey() request key}: the later one waits
  * for the following batch, where the first one is already stored and it is refused as a duplicate (or, if the
@@ -44,8 +51,14 @@ final class GroupCommitWriter {
     /** Queued by {@link #close} after the last record: the writer stops once it takes it. */
     private static final PendingTrace END = new PendingTrace(null);
 
+    /** Queued when the last announced record is withdrawn, to end the writer's wait for it; skipped. */
+    private static final PendingTrace WAKE = new PendingTrace(null);
+
     private final int maxBatch;
+    private final long batchWaitNanos;
     private final BatchSink sink;
+    /** Records announced and neither submitted nor withdrawn yet. */
+    private final AtomicInteger announced = new AtomicInteger();
     private final BlockingQueue<PendingTrace> queue = new LinkedBlockingQueue<>();
     private final Object submissions = new Object();
     private final Thread writer;
@@ -56,19 +69,27 @@ final class GroupCommitWriter {
     /** Records held back from a batch that already had their request key; writer thread only. */
     private final Deque<PendingTrace> heldBack = new ArrayDeque<>();
 
-    private GroupCommitWriter(String threadName, int maxBatch, BatchSink sink) {
+    private GroupCommitWriter(String threadName, int maxBatch, Duration batchWait, BatchSink sink) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("A batch holds at least one record, not " + maxBatch);
         }
+        if (batchWait.isNegative()) {
+            throw new IllegalArgumentException("The batch wait must not be negative, not " + batchWait);
+        }
         this.maxBatch = maxBatch;
+        this.batchWaitNanos = batchWait.toNanos();
         this.sink = sink;
         this.writer = new Thread(this::run, threadName);
         this.writer.setDaemon(true);
     }
 
-    /** @return a writer whose thread (named {@code threadName}) is running */
-    static GroupCommitWriter start(String threadName, int maxBatch, BatchSink sink) {
-        GroupCommitWriter started = new GroupCommitWriter(threadName, maxBatch, sink);
+    /**
+     * @param batchWait how long the writer waits, after taking a batch's first record, for announced records to join
+     *                  the batch; zero never waits
+     * @return a writer whose thread (named {@code threadName}) is running
+     */
+    static GroupCommitWriter start(String threadName, int maxBatch, Duration batchWait, BatchSink sink) {
+        GroupCommitWriter started = new GroupCommitWriter(threadName, maxBatch, batchWait, sink);
         started.writer.start();
         return started;
     }
@@ -88,6 +109,15 @@ final class GroupCommitWriter {
             queue.add(pending);
         }
         return pending;
+    }
+
+    /**
+     * Announces a record that will be submitted soon, through the returned announcement (or withdrawn by closing it).
+     * Never blocks.
+     */
+    Announcement announce() {
+        announced.incrementAndGet();
+        return new Announcement();
     }
 
     /** @return how many records are queued and not yet taken by the writer (a snapshot, for tests and metrics) */
@@ -130,8 +160,12 @@ final class GroupCommitWriter {
                 if (batch.isEmpty() && open) {
                     open = add(queue.take(), batch, requestKeys);
                 }
+                long waitUntil = System.nanoTime() + batchWaitNanos;
                 while (open && batch.size() < maxBatch) {
                     PendingTrace next = queue.poll();
+                    if (next == null) {
+                        next = awaitAnnounced(waitUntil);
+                    }
                     if (next == null) {
                         break;
                     }
@@ -149,6 +183,15 @@ final class GroupCommitWriter {
         }
     }
 
+    /** @return the next queued record, waiting until {@code waitUntil} while records are announced; null if none came */
+    private PendingTrace awaitAnnounced(long waitUntil) throws InterruptedException {
+        long left = waitUntil - System.nanoTime();
+        if (announced.get() == 0 || left <= 0) {
+            return null;
+        }
+        return queue.poll(left, TimeUnit.NANOSECONDS);
+    }
+
     /** Moves held-back records into the batch, each request key once; the rest stay held back, in order. */
     private void addHeldBack(List<PendingTrace> batch, Set<String> requestKeys) {
         int held = heldBack.size();
@@ -161,6 +204,9 @@ final class GroupCommitWriter {
     private boolean add(PendingTrace pending, List<PendingTrace> batch, Set<String> requestKeys) {
         if (pending == END) {
             return false;
+        }
+        if (pending == WAKE) {
+            return true;
         }
         String key = pending.requestKey();
         if (key != null && requestKeys.contains(key)) {
@@ -205,9 +251,42 @@ final class GroupCommitWriter {
             heldBack.clear();
         }
         for (PendingTrace pending : left) {
-            if (pending != END) {
+            if (pending != END && pending != WAKE) {
                 pending.failIfQueued(new TraceUnavailableException("The decision trace store is shutting down", null));
             }
+        }
+    }
+
+    /**
+     * A record on its way: submitting it through the announcement, or closing the announcement, ends it (whichever
+     * comes first; later calls of {@link #close} do nothing). Used by one request thread.
+     */
+    final class Announcement implements AutoCloseable {
+
+        private boolean open = true;
+
+        private Announcement() {
+        }
+
+        /** Queues the announced record, like {@link GroupCommitWriter#submit}, and ends the announcement. */
+        PendingTrace submit(TraceRecord record) {
+            try {
+                return GroupCommitWriter.this.submit(record);
+            } finally {
+                if (open) {
+                    open = false;
+                    announced.decrementAndGet();
+                }
+            }
+        }
+
+        /** Withdraws the announcement if its record was not submitted. */
+        @Override
+        public void close() {
+            if (open && announced.decrementAndGet() == 0) {
+                queue.offer(WAKE);
+            }
+            open = false;
         }
     }
 }

@@ -50,7 +50,7 @@ public class TraceStore {
         this.jdbc = jdbc;
         this.properties = properties;
         this.appender = new ChainAppender(jdbc, batches, transactions);
-        this.writer = properties.persist() ? GroupCommitWriter.start("trace-writer", MAX_BATCH, appender) : null;
+        this.writer = properties.persist() ? GroupCommitWriter.start("trace-writer", MAX_BATCH, properties.batchWait(), appender) : null;
         if (!properties.persist()) {
             log.warn("""
                     ***************************************************************************************************
@@ -73,6 +73,41 @@ public class TraceStore {
             return;
         }
         writer.submit(record).await(properties.commitTimeout());
+    }
+
+    /**
+     * Announces a trace that will be saved shortly, by a request that is still deciding: while it is under way the
+     * trace writer may hold a batch open (up to {@code arbiter.traces.batch-wait}) so that the trace shares its commit.
+     * Save it through the returned handle; close the handle in every case (closing after saving does nothing).
+     */
+    public Upcoming expect() {
+        return writer == null ? new Upcoming(null) : new Upcoming(writer.announce());
+    }
+
+    /** A trace announced by {@link #expect}. Used by the request thread that announced it. */
+    public final class Upcoming implements AutoCloseable {
+
+        /** Null when traces are not persisted. */
+        private final GroupCommitWriter.Announcement announcement;
+
+        private Upcoming(GroupCommitWriter.Announcement announcement) {
+            this.announcement = announcement;
+        }
+
+        /** Like {@link TraceStore#save}, for the announced trace. */
+        public void save(TraceRecord record) {
+            if (announcement != null) {
+                announcement.submit(record).await(properties.commitTimeout());
+            }
+        }
+
+        /** Withdraws the announcement when the trace was not saved (the decision failed). */
+        @Override
+        public void close() {
+            if (announcement != null) {
+                announcement.close();
+            }
+        }
     }
 
     /**

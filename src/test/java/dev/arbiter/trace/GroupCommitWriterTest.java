@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class GroupCommitWriterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Longer than any test waits for a commit: a batch held open this long would fail the test. */
+    private static final Duration LONG_BATCH_WAIT = Duration.ofMinutes(5);
 
     private final HeldSink sink = new HeldSink();
     private GroupCommitWriter writer;
@@ -37,7 +39,7 @@ class GroupCommitWriterTest {
 
     @Test
     void loneRecordIsWrittenAtOnceInABatchOfItsOwn() {
-        writer = GroupCommitWriter.start("test-writer", 256, sink);
+        writer = GroupCommitWriter.start("test-writer", 256, Duration.ZERO, sink);
         sink.release();
 
         writer.submit(record("d-1")).await(WAIT);
@@ -46,8 +48,57 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void recordAnnouncedBeforeTheBatchWasTakenJoinsItsCommit() {
+        writer = GroupCommitWriter.start("test-writer", 256, LONG_BATCH_WAIT, sink);
+        sink.release();
+        GroupCommitWriter.Announcement deciding = writer.announce();
+        PendingTrace first = writer.submit(record("d-1"));
+
+        PendingTrace announced = deciding.submit(record("d-2"));
+
+        awaitAll(first, List.of(announced));
+        assertThat(sink.batches()).containsExactly(List.of("d-1", "d-2"));
+    }
+
+    @Test
+    void withdrawnAnnouncementLetsTheBatchCommitWithoutWaitingOutTheBatchWait() {
+        writer = GroupCommitWriter.start("test-writer", 256, LONG_BATCH_WAIT, sink);
+        sink.release();
+        GroupCommitWriter.Announcement failing = writer.announce();
+        PendingTrace first = writer.submit(record("d-1"));
+
+        failing.close();
+
+        first.await(WAIT);
+        assertThat(sink.batches()).containsExactly(List.of("d-1"));
+    }
+
+    @Test
+    void announcedRecordThatNeverComesHoldsTheBatchNoLongerThanTheBatchWait() {
+        writer = GroupCommitWriter.start("test-writer", 256, Duration.ofMillis(50), sink);
+        sink.release();
+        writer.announce();
+
+        writer.submit(record("d-1")).await(WAIT);
+
+        assertThat(sink.batches()).containsExactly(List.of("d-1"));
+    }
+
+    @Test
+    void loneAnnouncedRecordIsWrittenWithoutWaiting() {
+        writer = GroupCommitWriter.start("test-writer", 256, LONG_BATCH_WAIT, sink);
+        sink.release();
+
+        try (GroupCommitWriter.Announcement deciding = writer.announce()) {
+            deciding.submit(record("d-1")).await(WAIT);
+        }
+
+        assertThat(sink.batches()).containsExactly(List.of("d-1"));
+    }
+
+    @Test
     void recordsQueuedWhileABatchIsWrittenFormTheNextBatchInQueueOrder() throws Exception {
-        writer = GroupCommitWriter.start("test-writer", 256, sink);
+        writer = GroupCommitWriter.start("test-writer", 256, Duration.ZERO, sink);
         PendingTrace first = writer.submit(record("d-0"));
         sink.awaitHeld();
         List<PendingTrace> queued = submit("d-1", "d-2", "d-3", "d-4", "d-5");
@@ -60,7 +111,7 @@ class GroupCommitWriterTest {
 
     @Test
     void batchHoldsAtMostMaxBatchRecords() throws Exception {
-        writer = GroupCommitWriter.start("test-writer", 3, sink);
+        writer = GroupCommitWriter.start("test-writer", 3, Duration.ZERO, sink);
         PendingTrace first = writer.submit(record("d-0"));
         sink.awaitHeld();
         List<PendingTrace> queued = submit("d-1", "d-2", "d-3", "d-4", "d-5", "d-6", "d-7");
@@ -74,7 +125,7 @@ class GroupCommitWriterTest {
 
     @Test
     void secondRecordOfAClientWithTheSameRequestIdWaitsForTheFollowingBatch() throws Exception {
-        writer = GroupCommitWriter.start("test-writer", 256, sink);
+        writer = GroupCommitWriter.start("test-writer", 256, Duration.ZERO, sink);
         PendingTrace first = writer.submit(record("d-0"));
         sink.awaitHeld();
         List<PendingTrace> queued = List.of(
@@ -93,7 +144,7 @@ class GroupCommitWriterTest {
 
     @Test
     void recordAbandonedBeforeTheWriterTookItIsNeverWritten() throws Exception {
-        writer = GroupCommitWriter.start("test-writer", 256, sink);
+        writer = GroupCommitWriter.start("test-writer", 256, Duration.ZERO, sink);
         PendingTrace first = writer.submit(record("d-0"));
         sink.awaitHeld();
         PendingTrace abandoned = writer.submit(record("d-1"));
@@ -109,7 +160,7 @@ class GroupCommitWriterTest {
 
     @Test
     void failingSinkFailsItsBatchAndTheWriterGoesOn() {
-        writer = GroupCommitWriter.start("test-writer", 256, batch -> {
+        writer = GroupCommitWriter.start("test-writer", 256, Duration.ZERO, batch -> {
             if (batch.get(0).record().decisionId().equals("d-broken")) {
                 throw new IllegalStateException("disk on fire");
             }
@@ -123,14 +174,14 @@ class GroupCommitWriterTest {
 
     @Test
     void recordTheSinkLeftIncompleteFails() {
-        writer = GroupCommitWriter.start("test-writer", 256, batch -> { });
+        writer = GroupCommitWriter.start("test-writer", 256, Duration.ZERO, batch -> { });
 
         assertThatThrownBy(() -> writer.submit(record("d-1")).await(WAIT)).isInstanceOf(TraceUnavailableException.class);
     }
 
     @Test
     void closeWritesWhatIsQueuedAndThenRefusesNewRecords() throws Exception {
-        writer = GroupCommitWriter.start("test-writer", 256, sink);
+        writer = GroupCommitWriter.start("test-writer", 256, Duration.ZERO, sink);
         PendingTrace first = writer.submit(record("d-0"));
         sink.awaitHeld();
         List<PendingTrace> queued = submit("d-1", "d-2");
@@ -147,7 +198,7 @@ class GroupCommitWriterTest {
 
     @Test
     void closeFailsTheRecordsItCannotWriteInTime() throws Exception {
-        writer = GroupCommitWriter.start("test-writer", 256, sink);
+        writer = GroupCommitWriter.start("test-writer", 256, Duration.ZERO, sink);
         PendingTrace stuck = writer.submit(record("d-0"));
         sink.awaitHeld();
         PendingTrace queued = writer.submit(record("d-1"));
