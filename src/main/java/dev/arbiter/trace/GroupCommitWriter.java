@@ -51,7 +51,7 @@ final class GroupCommitWriter {
     /** Queued by {@link #close} after the last record: the writer stops once it takes it. */
     private static final PendingTrace END = new PendingTrace(null);
 
-    /** Queued when the last announced record is withdrawn, to end the writer's wait for it; skipped. */
+    /** Queued when the last announcement ends, to end the writer's wait for announced records; skipped. */
     private static final PendingTrace WAKE = new PendingTrace(null);
 
     private final int maxBatch;
@@ -59,6 +59,8 @@ final class GroupCommitWriter {
     private final BatchSink sink;
     /** Records announced and neither submitted nor withdrawn yet. */
     private final AtomicInteger announced = new AtomicInteger();
+    /** Whether the writer is (about to be) waiting for announced records. */
+    private volatile boolean writerWaiting;
     private final BlockingQueue<PendingTrace> queue = new LinkedBlockingQueue<>();
     private final Object submissions = new Object();
     private final Thread writer;
@@ -120,7 +122,10 @@ final class GroupCommitWriter {
         return new Announcement();
     }
 
-    /** @return how many records are queued and not yet taken by the writer (a snapshot, for tests and metrics) */
+    /**
+     * @return how many records are queued and not yet taken by the writer (a snapshot, for tests and metrics; it may
+     * count a wake-up marker the writer has not skipped yet)
+     */
     int queued() {
         return queue.size();
     }
@@ -185,11 +190,16 @@ final class GroupCommitWriter {
 
     /** @return the next queued record, waiting until {@code waitUntil} while records are announced; null if none came */
     private PendingTrace awaitAnnounced(long waitUntil) throws InterruptedException {
-        long left = waitUntil - System.nanoTime();
-        if (announced.get() == 0 || left <= 0) {
-            return null;
+        writerWaiting = true; // set before reading the count: an announcement ending meanwhile sees it and wakes us
+        try {
+            long left = waitUntil - System.nanoTime();
+            if (announced.get() == 0 || left <= 0) {
+                return null;
+            }
+            return queue.poll(left, TimeUnit.NANOSECONDS);
+        } finally {
+            writerWaiting = false;
         }
-        return queue.poll(left, TimeUnit.NANOSECONDS);
     }
 
     /** Moves held-back records into the batch, each request key once; the rest stay held back, in order. */
@@ -273,17 +283,18 @@ final class GroupCommitWriter {
             try {
                 return GroupCommitWriter.this.submit(record);
             } finally {
-                if (open) {
-                    open = false;
-                    announced.decrementAndGet();
-                }
+                close();
             }
         }
 
-        /** Withdraws the announcement if its record was not submitted. */
+        /**
+         * Ends the announcement, withdrawing it if its record was not submitted. The record (if any) is queued
+         * before the count drops, and the last one to end wakes a waiting writer, so the writer neither misses a
+         * record nor waits for one that is no longer coming.
+         */
         @Override
         public void close() {
-            if (open && announced.decrementAndGet() == 0) {
+            if (open && announced.decrementAndGet() == 0 && writerWaiting) {
                 queue.offer(WAKE);
             }
             open = false;
