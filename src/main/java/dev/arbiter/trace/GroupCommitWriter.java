@@ -122,12 +122,9 @@ final class GroupCommitWriter {
         return new Announcement();
     }
 
-    /**
-     * @return how many records are queued and not yet taken by the writer (a snapshot, for tests and metrics; it may
-     * count a wake-up marker the writer has not skipped yet)
-     */
+    /** @return how many records are queued and not yet taken by the writer (a snapshot, for tests) */
     int queued() {
-        return queue.size();
+        return (int) queue.stream().filter(pending -> pending != WAKE && pending != END).count();
     }
 
     /**
