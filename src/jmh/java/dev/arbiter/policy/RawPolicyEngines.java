@@ -54,7 +54,7 @@ public final class RawPolicyEngines {
     private RawPolicyEngines(DMNRuntime dmn, KieBase rules) {
         this.dmn = dmn;
         this.rules = rules;
-        this.session = rules.newStatelessKieSession();
+        this.session = rules.newKieSessionsPool(1).newStatelessKieSession();
     }
 
     /**
@@ -168,7 +168,11 @@ public final class RawPolicyEngines {
         return result;
     }
 
-    /** Inserts the facts into a stateless session of the rules and fires them all. */
+    /**
+     * Inserts the facts into a stateless session of the rules and fires them all. Its working memory comes from a
+     * session pool, as the service's does ({@code DrlPolicy}): the engine configured the same way, without the
+     * service's listeners.
+     */
     public void fire(List<Object> facts) {
         session.execute(facts);
     }

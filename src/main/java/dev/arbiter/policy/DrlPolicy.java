@@ -24,7 +24,8 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * The compiled DRL rules of a bundle (classic build, so every error has a line). One stateless session serves all
- * evaluations; it is thread-safe and holds no per-request state.
+ * evaluations; it is thread-safe and holds no per-request state. Its working memories come from a pool (reset after
+ * each evaluation, not rebuilt), which grows to as many as evaluate at once.
  */
 final class DrlPolicy {
 
@@ -36,6 +37,9 @@ final class DrlPolicy {
             "(?:Finding\\s*\\.\\s*(?:escalate|routeToAgent|humanReview|automate)|Suppression\\s*\\.\\s*of)"
                     + "\\s*\\(\\s*kcontext\\s*,\\s*(?:[$\\w.()]+\\s*,\\s*)?\"([^\"]*)\"");
 
+    /** Working memories kept for reuse at first; the pool grows when more evaluations run at once. */
+    private static final int SESSIONS = 4;
+
     private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     private final Map<String, String> files;
@@ -46,7 +50,7 @@ final class DrlPolicy {
     private DrlPolicy(Map<String, String> files, KieBase base) {
         this.files = files;
         this.ruleFiles = ruleFiles(base);
-        this.session = base.newStatelessKieSession();
+        this.session = base.newKieSessionsPool(SESSIONS).newStatelessKieSession();
         session.addEventListener(recorder.agenda);
         session.addEventListener(recorder.facts);
     }
