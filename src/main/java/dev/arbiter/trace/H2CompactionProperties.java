@@ -16,8 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param writeLimit the most live data one pass re-writes
  */
 @ConfigurationProperties("arbiter.traces.h2-compaction")
-record H2CompactionProperties(@DefaultValue("1s") Duration interval, @DefaultValue("50") int fillRate,
-                              @DefaultValue("16MB") DataSize writeLimit) {
+record H2CompactionProperties(@DefaultValue("100ms") Duration interval, @DefaultValue("50") int fillRate,
+                              @DefaultValue("1MB") DataSize writeLimit) {
 
     H2CompactionProperties {
         if (interval.isNegative()) {
