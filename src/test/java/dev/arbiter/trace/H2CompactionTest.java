@@ -85,10 +85,12 @@ class H2CompactionTest {
     }
 
     @Test
-    void aFillRateOutsideOneToNinetyNineIsRefusedNamingTheProperty() {
+    void aFillRateOrIntervalOutOfRangeIsRefusedNamingTheProperty() {
         assertThatThrownBy(() -> new H2CompactionProperties(Duration.ofSeconds(1), 100, DataSize.ofMegabytes(16)))
                 .hasMessageContaining("arbiter.traces.h2-compaction.fill-rate");
         assertThatThrownBy(() -> new H2CompactionProperties(Duration.ofSeconds(-1), 50, DataSize.ofMegabytes(16)))
+                .hasMessageContaining("arbiter.traces.h2-compaction.interval");
+        assertThatThrownBy(() -> new H2CompactionProperties(Duration.ofNanos(500_000), 50, DataSize.ofMegabytes(16)))
                 .hasMessageContaining("arbiter.traces.h2-compaction.interval");
     }
 
