@@ -38,7 +38,7 @@ final class ChainAppender implements GroupCommitWriter.BatchSink {
 
     private static final String INSERT_TRACE = """
             INSERT INTO decision_trace (decision_id, request_id, client_name, request_hash, customer_id, channel, line_of_business,
-                outcome, policy_version, decided_at, response_json, trace_json, chain_seq, prev_hash, content_hash)
+                outcome, policy_version, decided_at, response_json_utf8, trace_json_utf8, chain_seq, prev_hash, content_hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String INSERT_REASON = "INSERT INTO decision_reason (decision_id, position, code) VALUES (?, ?, ?)";
@@ -107,13 +107,14 @@ final class ChainAppender implements GroupCommitWriter.BatchSink {
         List<Object[]> traceRows = new ArrayList<>(batch.size());
         List<Object[]> reasonRows = new ArrayList<>(batch.size() * 2);
         for (PendingTrace pending : batch) {
-            TraceRecord record = pending.record();
+            EncodedTrace trace = pending.trace();
+            TraceRecord record = trace.record();
             long chainSeq = previous.chainSeq() + 1;
-            String contentHash = TraceChain.contentHash(record, chainSeq, previous.contentHash());
+            String contentHash = trace.contentHash(chainSeq, previous.contentHash());
             traceRows.add(new Object[] {record.decisionId(), record.requestId(), record.clientName(), record.requestHash(),
                     record.customerId(), record.channel(), record.lineOfBusiness(), record.outcome(), record.policyVersion(),
-                    TraceChain.storedInstant(record.decidedAt()).atOffset(ZoneOffset.UTC), record.responseJson(),
-                    record.traceJson(), chainSeq, previous.contentHash(), contentHash});
+                    TraceChain.storedInstant(record.decidedAt()).atOffset(ZoneOffset.UTC), trace.responseJson(),
+                    trace.traceJson(), chainSeq, previous.contentHash(), contentHash});
             for (int i = 0; i < record.reasonCodes().size(); i++) {
                 reasonRows.add(new Object[] {record.decisionId(), i, record.reasonCodes().get(i)});
             }

@@ -32,7 +32,7 @@ public class ChainVerifier {
 
     private static final String ROW_COLUMNS = """
             decision_id, request_id, client_name, request_hash, customer_id, channel, line_of_business, outcome, policy_version,
-            decided_at, response_json, trace_json, chain_seq, prev_hash, content_hash""";
+            decided_at, chain_seq, prev_hash, content_hash, """ + StoredJson.COLUMNS;
 
     private final JdbcClient jdbc;
     private final TraceStore store;
@@ -220,7 +220,7 @@ public class ChainVerifier {
     private static RowWithoutReasons row(ResultSet rs, int rowNum) throws SQLException {
         return new RowWithoutReasons(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getString(11), rs.getString(12), rs.getLong(13),
-                rs.getString(14), rs.getString(15));
+                rs.getObject(10, OffsetDateTime.class).toInstant(), StoredJson.response(rs, 14), StoredJson.trace(rs, 14),
+                rs.getLong(11), rs.getString(12), rs.getString(13));
     }
 }

@@ -22,17 +22,27 @@ final class PendingTrace {
     private static final int TAKEN = 1;
     private static final int ABANDONED = 2;
 
-    private final TraceRecord record;
+    /** Null only for the writer's markers. */
+    private final EncodedTrace trace;
     private final AtomicInteger state = new AtomicInteger(QUEUED);
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
-    /** @param record the record to write; null only for the writer's end-of-queue marker */
+    /**
+     * Encodes and hashes the record as far as it can be before its chain position is known (on the calling request
+     * thread, not the writer's; see {@link EncodedTrace}).
+     *
+     * @param record the record to write; null only for the writer's markers (end of queue, wake-up)
+     */
     PendingTrace(TraceRecord record) {
-        this.record = record;
+        this.trace = record == null ? null : EncodedTrace.of(record);
+    }
+
+    EncodedTrace trace() {
+        return trace;
     }
 
     TraceRecord record() {
-        return record;
+        return trace.record();
     }
 
     /**
@@ -40,6 +50,7 @@ final class PendingTrace {
      * or null when the record has no request id or no client (such records never collide)
      */
     String requestKey() {
+        TraceRecord record = trace.record();
         return record.requestId() == null || record.clientName() == null ? null
                 : record.clientName() + '\u0000' + record.requestId();
     }

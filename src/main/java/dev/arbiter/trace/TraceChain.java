@@ -2,13 +2,11 @@ package dev.arbiter.trace;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.function.Consumer;
 
 /**
  * The tamper-evident chain's arithmetic: the canonical form of a stored trace record and its hash.
@@ -34,6 +32,8 @@ final class TraceChain {
      */
     static final String FORMAT = "arbiter-trace-chain/1";
 
+    private static final byte[] NEW_LINE = {'\n'};
+
     private static final DateTimeFormatter DECIDED_AT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -50,22 +50,25 @@ final class TraceChain {
 
     /** @return the canonical form of {@code record} at position {@code chainSeq} after {@code prevHash} */
     static String canonical(TraceRecord record, long chainSeq, String prevHash) {
-        return new String(canonicalBytes(record, chainSeq, prevHash), StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(record.responseJson().length() + record.traceJson().length() + 1024);
+        writeContent(out::writeBytes, record, utf8(record.responseJson()), utf8(record.traceJson()));
+        writePosition(out::writeBytes, chainSeq, prevHash);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** @return the content hash of {@code record} at position {@code chainSeq} after {@code prevHash} */
     static String contentHash(TraceRecord record, long chainSeq, String prevHash) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonicalBytes(record, chainSeq, prevHash)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return EncodedTrace.of(record).contentHash(chainSeq, prevHash);
     }
 
-    private static byte[] canonicalBytes(TraceRecord record, long chainSeq, String prevHash) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(record.responseJson().length() + record.traceJson().length() + 1024);
-        out.writeBytes((FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+    /**
+     * Writes the canonical form's lines up to and including {@code trace_json}: everything but the chain position.
+     *
+     * @param responseJson {@code record.responseJson()} as UTF-8
+     * @param traceJson    {@code record.traceJson()} as UTF-8
+     */
+    static void writeContent(Consumer<byte[]> out, TraceRecord record, byte[] responseJson, byte[] traceJson) {
+        out.accept((FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
         line(out, "decision_id", record.decisionId());
         line(out, "request_id", record.requestId());
         if (record.clientName() != null) {
@@ -79,21 +82,31 @@ final class TraceChain {
         line(out, "policy_version", record.policyVersion());
         line(out, "decided_at", DECIDED_AT.format(storedInstant(record.decidedAt())));
         line(out, "reason_codes", String.join(",", record.reasonCodes()));
-        line(out, "response_json", record.responseJson());
-        line(out, "trace_json", record.traceJson());
-        line(out, "chain_seq", Long.toString(chainSeq));
-        line(out, "prev_hash", prevHash);
-        return out.toByteArray();
+        line(out, "response_json", responseJson);
+        line(out, "trace_json", traceJson);
     }
 
-    private static void line(ByteArrayOutputStream out, String name, String value) {
+    /** Writes the canonical form's last lines: the record's position in the chain. */
+    static void writePosition(Consumer<byte[]> out, long chainSeq, String prevHash) {
+        line(out, "chain_seq", Long.toString(chainSeq));
+        line(out, "prev_hash", prevHash);
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(Consumer<byte[]> out, String name, String value) {
         if (value == null) {
-            out.writeBytes((name + "=-\n").getBytes(StandardCharsets.UTF_8));
+            out.accept((name + "=-\n").getBytes(StandardCharsets.UTF_8));
             return;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes((name + "=" + bytes.length + ":").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(bytes);
-        out.write('\n');
+        line(out, name, utf8(value));
+    }
+
+    private static void line(Consumer<byte[]> out, String name, byte[] value) {
+        out.accept((name + "=" + value.length + ":").getBytes(StandardCharsets.UTF_8));
+        out.accept(value);
+        out.accept(NEW_LINE);
     }
 }

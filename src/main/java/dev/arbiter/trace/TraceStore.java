@@ -35,7 +35,7 @@ public class TraceStore {
     /** The most records one transaction holds. */
     static final int MAX_BATCH = 256;
 
-    private static final String COLUMNS = "decision_id, request_id, client_name, request_hash, response_json, trace_json";
+    private static final String COLUMNS = "decision_id, request_id, client_name, request_hash, " + StoredJson.COLUMNS;
 
     private static final Logger log = LoggerFactory.getLogger(TraceStore.class);
 
@@ -154,7 +154,7 @@ public class TraceStore {
             return jdbc.sql("SELECT " + COLUMNS + " FROM decision_trace WHERE " + condition)
                     .params(values)
                     .query((rs, row) -> new StoredDecision(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6)))
+                            rs.getString(4), StoredJson.response(rs, 5), StoredJson.trace(rs, 5)))
                     .optional();
         } catch (DataAccessException e) {
             throw new TraceUnavailableException("Decision traces cannot be read", e);

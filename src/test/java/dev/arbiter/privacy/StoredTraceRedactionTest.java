@@ -8,9 +8,9 @@ import static dev.arbiter.support.DecisionRequests.withRequestId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,8 +39,7 @@ class StoredTraceRedactionTest extends HttpServiceTest {
         JsonNode answer = api.decided(request);
 
         assertThat(answer.path("handoff").path("lastMessages").toString()).contains(EMAIL, PHONE, CARD, EARLIER);
-        Map<String, Object> row = storedRow(answer.path("decisionId").asString());
-        assertThat(List.of(row.get("trace_json"), row.get("response_json"))).allSatisfy(stored -> assertThat((String) stored)
+        assertThat(storedDocuments(answer.path("decisionId").asString())).hasSize(2).allSatisfy(stored -> assertThat(stored)
                 .doesNotContain(EMAIL, PHONE, CARD, "jane@old.example", "1111 1111")
                 .contains("[EMAIL]", "[PHONE]", "[CARD_NUMBER]"));
     }
@@ -101,9 +100,11 @@ class StoredTraceRedactionTest extends HttpServiceTest {
         return with(request, "interaction.history", List.of(EARLIER));
     }
 
-    private Map<String, Object> storedRow(String decisionId) {
-        return jdbc.sql("SELECT trace_json, response_json FROM decision_trace WHERE decision_id = ?").param(decisionId)
-                .query().singleRow();
+    /** @return the stored trace and answer JSON, as written to the database (UTF-8 bytes) */
+    private List<String> storedDocuments(String decisionId) {
+        return jdbc.sql("SELECT trace_json_utf8, response_json_utf8 FROM decision_trace WHERE decision_id = ?").param(decisionId)
+                .query((rs, row) -> List.of(new String(rs.getBytes(1), StandardCharsets.UTF_8), new String(rs.getBytes(2), StandardCharsets.UTF_8)))
+                .single();
     }
 
     private static List<String> redactions(JsonNode trace) {

@@ -6,11 +6,11 @@ import static dev.arbiter.support.DecisionRequests.designExampleRequest;
 import static dev.arbiter.support.DecisionRequests.uniqueRequestId;
 import static dev.arbiter.support.DecisionRequests.withRequestId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +20,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.annotation.DirtiesContext;
 
+import dev.arbiter.support.Api;
 import dev.arbiter.support.HttpServiceTest;
 import tools.jackson.databind.JsonNode;
 
@@ -56,14 +56,13 @@ class ChainVerificationTest extends HttpServiceTest {
     @Test
     void alteredTraceJsonIsReportedAsChangedContentAtExactlyThatRecord() {
         String altered = decide(3).get(1);
-        String original = column(altered, "trace_json");
+        String original = storedTrace(altered);
         try {
-            jdbc.sql("UPDATE decision_trace SET trace_json = ? WHERE decision_id = ?")
-                    .params(original.replace("\"outcome\":\"AUTOMATE\"", "\"outcome\":\"ESCALATE\""), altered).update();
+            storeTrace(altered, original.replace("\"outcome\":\"AUTOMATE\"", "\"outcome\":\"ESCALATE\""));
 
             assertBrokenAt(verify(), altered, "CONTENT_CHANGED");
         } finally {
-            jdbc.sql("UPDATE decision_trace SET trace_json = ? WHERE decision_id = ?").params(original, altered).update();
+            storeTrace(altered, original);
         }
         assertThat(verify().path("status").asString()).as("verifies again once the row is put back").isEqualTo("OK");
     }
@@ -101,36 +100,34 @@ class ChainVerificationTest extends HttpServiceTest {
     void recordRewrittenWithARecomputedHashIsReportedAsABrokenLinkAtTheNextRecord() {
         List<String> ids = decide(3);
         String rewritten = ids.get(1);
-        String originalTrace = column(rewritten, "trace_json");
+        String originalTrace = storedTrace(rewritten);
         String originalHash = column(rewritten, "content_hash");
         try {
-            String forged = originalTrace.replace("\"outcome\":\"AUTOMATE\"", "\"outcome\":\"ESCALATE\"");
-            jdbc.sql("UPDATE decision_trace SET trace_json = ? WHERE decision_id = ?").params(forged, rewritten).update();
+            storeTrace(rewritten, originalTrace.replace("\"outcome\":\"AUTOMATE\"", "\"outcome\":\"ESCALATE\""));
             jdbc.sql("UPDATE decision_trace SET content_hash = ? WHERE decision_id = ?")
                     .params(recomputedHash(rewritten), rewritten).update();
 
             assertBrokenAt(verify(), ids.get(2), "LINK_BROKEN");
         } finally {
-            jdbc.sql("UPDATE decision_trace SET trace_json = ?, content_hash = ? WHERE decision_id = ?")
-                    .params(originalTrace, originalHash, rewritten).update();
+            storeTrace(rewritten, originalTrace);
+            jdbc.sql("UPDATE decision_trace SET content_hash = ? WHERE decision_id = ?").params(originalHash, rewritten).update();
         }
     }
 
     @Test
     void newestRecordRewrittenWithARecomputedHashIsCaughtAgainstTheRecordTheServiceWrote() {
         String newest = decide(2).get(1);
-        String originalTrace = column(newest, "trace_json");
+        String originalTrace = storedTrace(newest);
         String originalHash = column(newest, "content_hash");
         try {
-            jdbc.sql("UPDATE decision_trace SET trace_json = ? WHERE decision_id = ?")
-                    .params(originalTrace.replace("\"outcome\":\"AUTOMATE\"", "\"outcome\":\"ESCALATE\""), newest).update();
+            storeTrace(newest, originalTrace.replace("\"outcome\":\"AUTOMATE\"", "\"outcome\":\"ESCALATE\""));
             jdbc.sql("UPDATE decision_trace SET content_hash = ? WHERE decision_id = ?")
                     .params(recomputedHash(newest), newest).update();
 
             assertBrokenAt(verify(), newest, "CONTENT_CHANGED");
         } finally {
-            jdbc.sql("UPDATE decision_trace SET trace_json = ?, content_hash = ? WHERE decision_id = ?")
-                    .params(originalTrace, originalHash, newest).update();
+            storeTrace(newest, originalTrace);
+            jdbc.sql("UPDATE decision_trace SET content_hash = ? WHERE decision_id = ?").params(originalHash, newest).update();
         }
     }
 
@@ -165,9 +162,9 @@ class ChainVerificationTest extends HttpServiceTest {
         String inserted = "01960000-0000-7000-8000-00000000f00d";
         jdbc.sql("""
                 INSERT INTO decision_trace (decision_id, request_hash, customer_id, channel, line_of_business, outcome,
-                    policy_version, decided_at, response_json, trace_json)
+                    policy_version, decided_at, response_json_utf8, trace_json_utf8)
                 SELECT ?, request_hash, customer_id, channel, line_of_business, 'ESCALATE', policy_version, decided_at,
-                    response_json, trace_json FROM decision_trace WHERE decision_id = ?""").params(inserted, copied).update();
+                    response_json_utf8, trace_json_utf8 FROM decision_trace WHERE decision_id = ?""").params(inserted, copied).update();
         try {
             assertBrokenAt(verify(), inserted, "UNCHAINED_RECORD");
         } finally {
@@ -218,13 +215,68 @@ class ChainVerificationTest extends HttpServiceTest {
         decide(2);
         decideNotAutomated();
 
-        List<Map<String, Object>> rows = jdbc.sql(documentedQuery("H2")).query().listOfRows();
+        List<Map<String, Object>> rows = jdbc.sql(DocumentedQueries.contentHashQuery("H2")).query().listOfRows();
 
         assertThat(rows).hasSize((int) storedDecisions()).allSatisfy(row -> assertThat(row.get("RECOMPUTED"))
                 .as("decision %s", row.get("DECISION_ID")).isNotNull().isEqualTo(row.get("CONTENT_HASH")));
     }
 
+    @Test
+    void recordStoredAsTextBeforeTheUtf8ColumnsIsStillServedAndVerified() throws IOException {
+        String legacy = decideNotAutomated();
+        JsonNode answer = read(Api.DECISIONS + "/" + legacy);
+        JsonNode trace = read(Api.DECISIONS + "/" + legacy + "/trace");
+        decide(1);
+
+        asStoredBeforeTheUtf8Columns(legacy);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM decision_trace WHERE decision_id = ? AND trace_json_utf8 IS NULL")
+                .param(legacy).query(Long.class).single()).as("stored as text").isEqualTo(1);
+        assertThat(read(Api.DECISIONS + "/" + legacy)).isEqualTo(answer);
+        assertThat(read(Api.DECISIONS + "/" + legacy + "/trace")).isEqualTo(trace);
+        assertThat(verify().path("status").asString()).isEqualTo("OK");
+        assertThat(jdbc.sql(DocumentedQueries.contentHashQuery("H2")).query().listOfRows()).allSatisfy(row ->
+                assertThat(row.get("RECOMPUTED")).isEqualTo(row.get("CONTENT_HASH")));
+    }
+
+    @Test
+    void recordCannotBeLeftWithoutItsTraceNorHoldItTwice() {
+        String decided = decide(1).get(0);
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE decision_trace SET trace_json_utf8 = NULL WHERE decision_id = ?")
+                .param(decided).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE decision_trace SET response_json = '{}' WHERE decision_id = ?")
+                .param(decided).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(verify().path("status").asString()).isEqualTo("OK");
+    }
+
     // --- fixtures ---
+
+    /** Moves the record's answer and trace JSON from the UTF-8 columns to the text columns it had before them. */
+    private void asStoredBeforeTheUtf8Columns(String decisionId) {
+        jdbc.sql("""
+                UPDATE decision_trace SET response_json = ?, trace_json = ?, response_json_utf8 = NULL, trace_json_utf8 = NULL
+                WHERE decision_id = ?""")
+                .params(storedJson(decisionId, "response_json"), storedTrace(decisionId), decisionId).update();
+    }
+
+    private String storedTrace(String decisionId) {
+        return storedJson(decisionId, "trace_json");
+    }
+
+    /** @return the document ({@code response_json} or {@code trace_json}) as stored, in whichever form it is */
+    private String storedJson(String decisionId, String document) {
+        return jdbc.sql("SELECT " + document + ", " + document + "_utf8 FROM decision_trace WHERE decision_id = ?")
+                .param(decisionId)
+                .query((rs, row) -> rs.getBytes(2) != null ? new String(rs.getBytes(2), StandardCharsets.UTF_8) : rs.getString(1))
+                .single();
+    }
+
+    /** Overwrites the record's trace JSON as the service writes it (UTF-8 bytes). */
+    private void storeTrace(String decisionId, String traceJson) {
+        jdbc.sql("UPDATE decision_trace SET trace_json_utf8 = ? WHERE decision_id = ?")
+                .params(traceJson.getBytes(StandardCharsets.UTF_8), decisionId).update();
+    }
 
     /** @return the ids of {@code count} new decisions, in the order they were made */
     private List<String> decide(int count) {
@@ -238,6 +290,12 @@ class ChainVerificationTest extends HttpServiceTest {
     /** @return the id of a new decision that carries reasons */
     private String decideNotAutomated() {
         return api.decided(withRequestId(designExampleRequest(), uniqueRequestId("chain"))).path("decisionId").asString();
+    }
+
+    private JsonNode read(String path) {
+        HttpResponse<String> response = api.get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
     }
 
     private JsonNode verify() {
@@ -277,7 +335,7 @@ class ChainVerificationTest extends HttpServiceTest {
                 (String) row.get("OUTCOME"), (String) row.get("POLICY_VERSION"),
                 jdbc.sql("SELECT decided_at FROM decision_trace WHERE decision_id = ?").param(decisionId)
                         .query(OffsetDateTime.class).single().toInstant(),
-                reasons, column(decisionId, "response_json"), column(decisionId, "trace_json"));
+                reasons, storedJson(decisionId, "response_json"), storedTrace(decisionId));
         return TraceChain.contentHash(record, ((Number) row.get("CHAIN_SEQ")).longValue(), (String) row.get("PREV_HASH"));
     }
 
@@ -312,13 +370,5 @@ class ChainVerificationTest extends HttpServiceTest {
 
     private SetAside setAside(String decisionId) {
         return new SetAside(decisionId);
-    }
-
-    /** @return the SQL block of docs/compliance.md whose first line is {@code -- content hash, <database>} */
-    private static String documentedQuery(String database) throws IOException {
-        String docs = Files.readString(Path.of("docs/compliance.md"));
-        Matcher block = Pattern.compile("```sql\\n(-- content hash, " + database + "\\n.*?)```", Pattern.DOTALL).matcher(docs);
-        assertThat(block.find()).as("docs/compliance.md has the %s query", database).isTrue();
-        return block.group(1).strip().replaceAll(";$", "");
     }
 }

@@ -198,6 +198,17 @@ class PostgresProfileTest extends HttpServiceTest {
     }
 
     @Test
+    void contentHashesCanBeRecomputedWithThePostgresqlQueryInTheDocs() throws IOException {
+        decide(2);
+        api.decided(withRequestId(designExampleRequest(), uniqueRequestId("pg-documented")));
+
+        List<Map<String, Object>> rows = jdbc.sql(DocumentedQueries.contentHashQuery("PostgreSQL")).query().listOfRows();
+
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.get("recomputed"))
+                .as("decision %s", row.get("decision_id")).isNotNull().isEqualTo(row.get("content_hash")));
+    }
+
+    @Test
     void repeatedRequestIdIsReplayedAndReusedForADifferentRequestIsA409Problem() {
         Api client = apiAs("pg-idempotency", Role.ADMIN);
         String requestId = uniqueRequestId("pg-repeat");

@@ -2,7 +2,11 @@ package dev.arbiter.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -38,6 +42,18 @@ class TraceChainTest {
     @Test
     void contentHashIsTheSha256OfTheCanonicalFormAsComputedIndependently() {
         assertThat(TraceChain.contentHash(record(), 7, TraceChain.GENESIS)).isEqualTo(DOCUMENTED_HASH);
+    }
+
+    @Test
+    void recordEncodedBeforeItsPositionIsKnownHashesAsItsCanonicalFormAtEveryPositionItIsGiven() throws Exception {
+        EncodedTrace encoded = EncodedTrace.of(record());
+        String otherPrevious = "1".repeat(64);
+
+        assertThat(encoded.contentHash(7, TraceChain.GENESIS)).isEqualTo(DOCUMENTED_HASH);
+        assertThat(encoded.contentHash(8, otherPrevious)).as("a batch retried at a new position")
+                .isEqualTo(sha256(TraceChain.canonical(record(), 8, otherPrevious)));
+        assertThat(encoded.contentHash(7, TraceChain.GENESIS)).as("asked again").isEqualTo(DOCUMENTED_HASH);
+        assertThat(new String(encoded.traceJson(), StandardCharsets.UTF_8)).isEqualTo(record().traceJson());
     }
 
     @Test
@@ -81,6 +97,10 @@ class TraceChainTest {
                 original.decidedAt(), original.reasonCodes(), original.responseJson(), original.traceJson());
 
         assertThat(TraceChain.contentHash(shifted, 7, TraceChain.GENESIS)).isNotEqualTo(DOCUMENTED_HASH);
+    }
+
+    private static String sha256(String text) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static TraceRecord record() {
