@@ -26,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * needs no coordination with appends: it removes a prefix of committed records and anchors it, and an append reads
  * either the removed record or its anchor, both carrying the same hash, as the link to follow.
  * <p>
+ * The answer and trace JSON are stored as their UTF-8 bytes (records written before changeSet 11 as text; both are
+ * read, see {@link StoredJson}). The request thread encodes its record and hashes all of it but the chain position
+ * before queueing it ({@link EncodedTrace}), so the writer thread does only what must be done in chain order.
+ * <p>
  * With {@code arbiter.traces.persist=false} (load benchmarks only, see {@link TraceProperties}) nothing is written.
  * Thread-safe. On shutdown the queued records are written (for up to the commit timeout) before the database closes.
  */
