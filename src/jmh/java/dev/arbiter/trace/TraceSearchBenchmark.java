@@ -185,7 +185,7 @@ public final class TraceSearchBenchmark {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement trace = connection.prepareStatement("""
                      INSERT INTO decision_trace (decision_id, request_id, request_hash, customer_id, channel,
-                         line_of_business, outcome, policy_version, decided_at, response_json, trace_json,
+                         line_of_business, outcome, policy_version, decided_at, response_json_utf8, trace_json_utf8,
                          chain_seq, content_hash, prev_hash)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement reason = connection.prepareStatement(
@@ -217,8 +217,8 @@ public final class TraceSearchBenchmark {
                 trace.setString(7, OUTCOMES[outcome]);
                 trace.setString(8, version);
                 trace.setObject(9, decidedAt.atOffset(ZoneOffset.UTC));
-                trace.setString(10, responseJson(decisionId, decidedAt, OUTCOMES[outcome], codes, version));
-                trace.setString(11, traceJson(decisionId, customerId, channel, line, codes));
+                trace.setBytes(10, utf8(responseJson(decisionId, decidedAt, OUTCOMES[outcome], codes, version)));
+                trace.setBytes(11, utf8(traceJson(decisionId, customerId, channel, line, codes)));
                 trace.setLong(12, i + 1L);
                 trace.setString(13, contentHash);
                 trace.setString(14, previousHash);
@@ -427,11 +427,16 @@ public final class TraceSearchBenchmark {
         String id = LIVE_PREFIX + live;
         jdbc.sql("""
                 INSERT INTO decision_trace (decision_id, request_id, request_hash, customer_id, channel, line_of_business,
-                    outcome, policy_version, decided_at, response_json, trace_json)
-                VALUES (?, NULL, ?, ?, 'CHAT', 'RETAIL', 'AUTOMATE', ?, ?, '{}', '{}')""")
-                .params(id, sha(id), "c-live", versions[2], now.atOffset(ZoneOffset.UTC)).update();
+                    outcome, policy_version, decided_at, response_json_utf8, trace_json_utf8)
+                VALUES (?, NULL, ?, ?, 'CHAT', 'RETAIL', 'AUTOMATE', ?, ?, ?, ?)""")
+                .params(id, sha(id), "c-live", versions[2], now.atOffset(ZoneOffset.UTC), utf8("{}"), utf8("{}")).update();
         jdbc.sql("INSERT INTO decision_reason (decision_id, position, code) VALUES (?, 0, 'AUTOMATION_APPROVED')")
                 .param(id).update();
+    }
+
+    /** @return the JSON as the service stores it (UTF-8 bytes, since changeSet 11) */
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Shape shape(String name, IntFunction<TraceSearch.Query> query) {
@@ -450,7 +455,7 @@ public final class TraceSearchBenchmark {
         List<TraceCursor> keys = new ArrayList<>();
         jdbc.sql(statement.sql()).params(statement.parameters()).query(rs -> {
             if (rs.getRow() == skipped) {
-                keys.add(new TraceCursor(rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(1)));
+                keys.add(new TraceCursor(rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getString("decision_id")));
             }
         });
         return keys.get(0);
