@@ -47,7 +47,8 @@ import liquibase.integration.spring.SpringLiquibase;
  * </pre>
  *
  * Arguments (in exec.args after the class name): {@code --traces N} (default 1,000,000), {@code --runs N}
- * measured runs per shape (default 15), {@code --cache-mb N} the H2 page cache (default: H2's own, 16 MB),
+ * measured runs per shape (default 15), {@code --cache-mb N} the H2 page cache (default: H2's own, 64 MB per GB of
+ * {@code -Xmx}), {@code --page-kb N} H2's page split size (default: H2's own, 16 KB; the service runs with 8),
  * {@code --rare-reason-rows N} as {@code arbiter.search.rare-reason-rows} (default 10,000; 0 never starts from the code),
  * {@code --regenerate} to rebuild a database left by an earlier run. Between runs it stores one more decision, as
  * live traffic does, so that no run is answered from H2's cache of the previous identical query's result.
@@ -99,11 +100,12 @@ public final class TraceSearchBenchmark {
     private JdbcClient jdbc;
     private TraceSearch search;
 
-    private TraceSearchBenchmark(int traces, int runs, int cacheMegabytes, SearchLimits limits) {
+    private TraceSearchBenchmark(int traces, int runs, int cacheMegabytes, int pageKilobytes, SearchLimits limits) {
         this.traces = traces;
         this.runs = runs;
         this.limits = limits;
-        this.url = cacheMegabytes > 0 ? URL + ";CACHE_SIZE=" + cacheMegabytes * 1024 : URL;
+        this.url = URL + (cacheMegabytes > 0 ? ";CACHE_SIZE=" + cacheMegabytes * 1024 : "")
+                + (pageKilobytes > 0 ? ";PAGE_SIZE=" + pageKilobytes * 1024 : "");
         this.versions = new String[] {sha("policy-2025-11"), sha("policy-2026-04"), sha("policy-2026-08")};
     }
 
@@ -112,9 +114,10 @@ public final class TraceSearchBenchmark {
         int traces = intArgument(arguments, "--traces", 1_000_000);
         int runs = intArgument(arguments, "--runs", 15);
         int cacheMegabytes = intArgument(arguments, "--cache-mb", 0);
+        int pageKilobytes = intArgument(arguments, "--page-kb", 0);
         SearchLimits limits = new SearchLimits(null, null,
                 intArgument(arguments, "--rare-reason-rows", SearchLimits.defaults().rareReasonRows()));
-        new TraceSearchBenchmark(traces, runs, cacheMegabytes, limits).run(arguments.contains("--regenerate"));
+        new TraceSearchBenchmark(traces, runs, cacheMegabytes, pageKilobytes, limits).run(arguments.contains("--regenerate"));
     }
 
     private static int intArgument(List<String> arguments, String name, int otherwise) {
