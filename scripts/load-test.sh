@@ -57,7 +57,7 @@
 #   LOAD_JAVA_OPTS        extra JVM options of the service (always: -Xmx512m)
 #   LOAD_LAUNCH           jar (default): java -Xmx512m -jar target/arbiter-*.jar · run: the command scripts/run.sh
 #                         starts the service with (extracted jar plus a start-up cache recorded once: AOT cache on
-#                         JDK 25, CDS archive on JDK 17; -XX:GCTimeRatio=4 and native memory trimming), -Xmx512m
+#                         JDK 25, CDS archive on JDK 17; its G1 goals and native memory trimming), -Xmx512m
 #   LOAD_SERVICE_ARGS     extra --name=value arguments of the service
 #   LOAD_DB_URL           JDBC URL of a PostgreSQL database to run on instead of a throw-away H2 file (see above), e.g.
 #                         jdbc:postgresql://127.0.0.1:5432/arbiter; LOAD_DB_USER, LOAD_DB_PASSWORD its credentials

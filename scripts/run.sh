@@ -18,7 +18,12 @@
 # -XX:TrimNativeHeapInterval (in 17.0.15 and 25; left out on a JVM without it) returns it periodically. And under
 # persisted load G1 committed 300-360 MB of heap to keep its default GC-time goal (GCTimeRatio 12, about 8 %) at
 # ~1 GB/s of allocation; with -XX:GCTimeRatio=4 (20 %) VmRSS after the load was 520 MB instead of 654 MB on JDK 25
-# (docs/benchmarks.md, "Evening runs").
+# (docs/benchmarks.md, "Evening runs"). JDK 17's G1 still grew the heap to 315-420 MB under that load (VmRSS 580-674 MB
+# over five starts): at the remark of each concurrent cycle it keeps MinHeapFreeRatio (40 %) free above the occupancy
+# it sees, eden included, and it expands whenever a burst of mixed collections pushes the short-term pause ratio over
+# the GCTimeRatio goal. Below JDK 25 the script therefore sets -XX:MinHeapFreeRatio=0 -XX:GCTimeRatio=1: heap
+# 245-253 MB and VmRSS 519-531 MB after the same load in three starts, at the same throughput and latency within the
+# spread of starts (docs/benchmarks.md, "JDK 17: heap sizing under the persisted load").
 # On JDK 17-24 the archive is a static one, dumped from the list of classes the recording run loaded, without the
 # lambda proxy classes: with them both the dynamic and the static dump crash JDK 17.0.15 (SIGSEGV in
 # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary).
@@ -48,14 +53,18 @@ JAR="$(ls target/arbiter-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc'
 command -v "$JAVA" >/dev/null || fail "$JAVA not found"
 
 JAVA_VERSION="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p' | head -n 1)"
-# Before ARBITER_JAVA_OPTS (a later option wins): let G1 spend up to a fifth of the time in GC rather than grow the
-# heap, and, where the JVM has it, hand memory that the JVM's native side freed back to the OS every 5 s (see
-# "Memory" above).
-OPTS=(-XX:GCTimeRatio=4 "${OPTS[@]}")
+# Before ARBITER_JAVA_OPTS (a later option wins): let G1 spend more time in GC rather than grow the heap (up to a fifth
+# on JDK 25, up to half and no free-ratio floor below it), and, where the JVM has it, hand memory that the JVM's native
+# side freed back to the OS every 5 s (see "Memory" above).
+FEATURE="${JAVA_VERSION%%[.+-]*}"
+if (( FEATURE >= 25 )); then
+    OPTS=(-XX:GCTimeRatio=4 "${OPTS[@]}")
+else
+    OPTS=(-XX:MinHeapFreeRatio=0 -XX:GCTimeRatio=1 "${OPTS[@]}")
+fi
 if "$JAVA" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
     OPTS=(-XX:TrimNativeHeapInterval=5000 "${OPTS[@]}")
 fi
-FEATURE="${JAVA_VERSION%%[.+-]*}"
 if (( FEATURE >= 25 )); then
     CACHE="$RUN_DIR/arbiter.aot"
     # Classes only, no method profiles (JEP 515): see "Method profiles" above.
