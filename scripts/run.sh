@@ -18,12 +18,13 @@
 # -XX:TrimNativeHeapInterval (in 17.0.15 and 25; left out on a JVM without it) returns it periodically. And under
 # persisted load G1 committed 300-360 MB of heap to keep its default GC-time goal (GCTimeRatio 12, about 8 %) at
 # ~1 GB/s of allocation; with -XX:GCTimeRatio=4 (20 %) VmRSS after the load was 520 MB instead of 654 MB on JDK 25
-# (docs/benchmarks.md, "Evening runs"). JDK 17's G1 still grew the heap to 315-420 MB under that load (VmRSS 580-674 MB
+# (docs/benchmarks.md, "Evening runs"). JDK 17's G1 still grew the heap to 307-373 MB under that load (VmRSS 580-674 MB
 # over five starts): at the remark of each concurrent cycle it keeps MinHeapFreeRatio (40 %) free above the occupancy
 # it sees, eden included, and it expands whenever a burst of mixed collections pushes the short-term pause ratio over
 # the GCTimeRatio goal. Below JDK 25 the script therefore sets -XX:MinHeapFreeRatio=0 -XX:GCTimeRatio=1: heap
-# 245-253 MB and VmRSS 519-531 MB after the same load in three starts, at the same throughput and latency within the
-# spread of starts (docs/benchmarks.md, "JDK 17: heap sizing under the persisted load").
+# 239-247 MB and VmRSS 519-531 MB after the same load in three starts (509 MB in a full load-test.sh run), at the same
+# throughput and latency within the spread of starts (docs/benchmarks.md, "JDK 17: heap sizing under the persisted
+# load").
 # On JDK 17-24 the archive is a static one, dumped from the list of classes the recording run loaded, without the
 # lambda proxy classes: with them both the dynamic and the static dump crash JDK 17.0.15 (SIGSEGV in
 # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary).
