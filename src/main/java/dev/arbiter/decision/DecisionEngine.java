@@ -206,22 +206,29 @@ public class DecisionEngine {
                                             List<Suppression> suppressions, ReasonCatalog catalog) {
         List<ActionView> views = new ArrayList<>(proposed.size());
         for (ProposedAction action : proposed) {
-            List<Suppression> own = new ArrayList<>();
-            for (Suppression suppression : suppressions) {
-                if (suppression.getActionId().equals(action.getId())) {
-                    own.add(suppression);
-                }
-            }
-            own.sort(Comparator.comparingInt(s -> catalog.rank(s.getCode())));
-            Map<String, Suppression> byCode = new LinkedHashMap<>();
-            own.forEach(s -> byCode.putIfAbsent(s.getCode(), s));
-            List<ReasonView> explanations = new ArrayList<>(byCode.size());
-            for (Suppression s : byCode.values()) {
-                explanations.add(reason(bundle, context, s.getCode(), s.getValues(), s.getOrigin(), null));
-            }
-            views.add(new ActionView(action.getId(), byCode.isEmpty() ? "ALLOWED" : "SUPPRESSED",
-                    List.copyOf(byCode.keySet()), List.copyOf(explanations)));
+            views.add(actionView(bundle, context, action, suppressions, catalog));
         }
         return views;
+    }
+
+    private static ActionView actionView(PolicyBundle bundle, Map<String, Object> context, ProposedAction action,
+                                         List<Suppression> suppressions, ReasonCatalog catalog) {
+        List<Suppression> own = new ArrayList<>();
+        for (Suppression suppression : suppressions) {
+            if (suppression.getActionId().equals(action.getId())) {
+                own.add(suppression);
+            }
+        }
+        if (own.isEmpty()) {
+            return new ActionView(action.getId(), "ALLOWED", List.of(), List.of());
+        }
+        own.sort(Comparator.comparingInt(s -> catalog.rank(s.getCode())));
+        Map<String, Suppression> byCode = new LinkedHashMap<>();
+        own.forEach(s -> byCode.putIfAbsent(s.getCode(), s));
+        List<ReasonView> explanations = new ArrayList<>(byCode.size());
+        for (Suppression s : byCode.values()) {
+            explanations.add(reason(bundle, context, s.getCode(), s.getValues(), s.getOrigin(), null));
+        }
+        return new ActionView(action.getId(), "SUPPRESSED", List.copyOf(byCode.keySet()), List.copyOf(explanations));
     }
 }

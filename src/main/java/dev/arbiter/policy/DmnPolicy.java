@@ -255,10 +255,7 @@ public final class DmnPolicy {
                                List<TableEvaluation> tables, List<DecisionOutput> outputs) {
         DMNContext context = runtime.newContext();
         for (InputDataNode input : compiled.inputs()) {
-            Object value = inputs.get(input.getName());
-            context.set(input.getName(), value instanceof Number
-                    ? numbers.computeIfAbsent(input.getName(), name -> FeelValues.toFeel(value, input.getType()))
-                    : FeelValues.toFeel(value, input.getType()));
+            context.set(input.getName(), feelValue(input, inputs.get(input.getName()), numbers));
         }
         recorder.start(compiled.file());
         DMNResult result;
@@ -267,13 +264,26 @@ public final class DmnPolicy {
         } finally {
             tables.addAll(recorder.stop());
         }
-        if (result.hasErrors()) {
+        if (!result.getMessages().isEmpty() && result.hasErrors()) {
             throw new PolicyEvaluationException(compiled.file() + ": " + result.getMessages(DMNMessage.Severity.ERROR).stream()
                     .map(DMNMessage::getText).collect(Collectors.joining("; ")));
         }
         for (DMNDecisionResult decision : result.getDecisionResults()) {
             outputs.add(new DecisionOutput(compiled.file(), decision.getDecisionName(), decision.getResult()));
         }
+    }
+
+    /** @return the FEEL value of an input; a number is converted once per evaluation and kept in {@code numbers} */
+    private static Object feelValue(InputDataNode input, Object value, Map<String, Object> numbers) {
+        if (!(value instanceof Number)) {
+            return FeelValues.toFeel(value, input.getType());
+        }
+        Object converted = numbers.get(input.getName());
+        if (converted == null) {
+            converted = FeelValues.toFeel(value, input.getType());
+            numbers.put(input.getName(), converted);
+        }
+        return converted;
     }
 
     /** @return the files of the compiled models, in compilation order (imported models first) */

@@ -45,11 +45,22 @@ final class DrlPolicy {
     private final Map<String, String> files;
     private final StatelessKieSession session;
     private final Map<String, String> ruleFiles;
+    /** Per {@code package/rule name}: where the rule is, so that a firing is located without parsing. */
+    private final Map<String, RuleFiring> firings;
+    /** Per {@code package/rule name}: the rule as {@code file#rule name}. */
+    private final Map<String, String> sources;
     private final DrlRecorder recorder = new DrlRecorder();
 
     private DrlPolicy(Map<String, String> files, KieBase base) {
         this.files = files;
         this.ruleFiles = ruleFiles(base);
+        this.firings = new HashMap<>();
+        this.sources = new HashMap<>();
+        ruleFiles.keySet().forEach(key -> {
+            RuleFiring firing = located(key);
+            firings.put(key, firing);
+            sources.put(key, source(firing));
+        });
         this.session = base.newKieSessionsPool(SESSIONS).newStatelessKieSession();
         session.addEventListener(recorder.agenda);
         session.addEventListener(recorder.facts);
@@ -118,6 +129,21 @@ final class DrlPolicy {
 
     /** @return the file and rule name of a {@code package/rule name} key */
     RuleFiring locate(String packageAndRule) {
+        RuleFiring known = firings.get(packageAndRule);
+        return known != null ? known : located(packageAndRule);
+    }
+
+    /** @return the rule of a {@code package/rule name} key as {@code file#rule name} */
+    String sourceOf(String packageAndRule) {
+        String known = sources.get(packageAndRule);
+        return known != null ? known : source(located(packageAndRule));
+    }
+
+    private static String source(RuleFiring firing) {
+        return firing.file() + "#" + firing.rule();
+    }
+
+    private RuleFiring located(String packageAndRule) {
         String file = ruleFiles.getOrDefault(packageAndRule, "rules");
         return new RuleFiring(file, packageAndRule.substring(packageAndRule.indexOf('/') + 1));
     }

@@ -251,8 +251,7 @@ public final class PolicyBundle {
      */
     public String sourceOf(String origin) {
         if (origin.startsWith(RULE_ORIGIN)) {
-            RuleFiring rule = drl.locate(origin.substring(RULE_ORIGIN.length()));
-            return rule.file() + "#" + rule.rule();
+            return drl.sourceOf(origin.substring(RULE_ORIGIN.length()));
         }
         return origin;
     }

@@ -1,5 +1,7 @@
 package dev.arbiter.policy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +44,21 @@ public record PolicyFacts(Interaction interaction, Customer customer, List<Ticke
         inputs.put("tier", customer.getTier());
         inputs.put("lifetimeValue", customer.getLifetimeValue());
         inputs.put("churnRisk", customer.getChurnRisk());
-        inputs.put("openTicketPriorities", tickets.stream().map(Ticket::getPriority).toList());
-        inputs.put("highestOpenTicketPriority", tickets.stream().map(Ticket::getPriority).min(String::compareTo).orElse(null));
+        List<String> priorities = new ArrayList<>(tickets.size());
+        String highest = null;
+        for (Ticket ticket : tickets) {
+            String priority = ticket.getPriority();
+            priorities.add(priority);
+            highest = highest == null || priority.compareTo(highest) < 0 ? priority : highest;
+        }
+        inputs.put("openTicketPriorities", Collections.unmodifiableList(priorities));
+        inputs.put("highestOpenTicketPriority", highest);
         return inputs;
     }
 
     /** @return the facts the rules are fired over */
     List<Object> ruleFacts(Interaction assessed) {
-        List<Object> facts = new java.util.ArrayList<>();
+        List<Object> facts = new ArrayList<>();
         facts.add(assessed);
         facts.add(customer);
         facts.addAll(tickets);

@@ -153,22 +153,52 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
         return logits[0] - logits[1];
     }
 
-    /** Per field, in the order of its first feature, the sum over its features of weight × (value − mean). */
+    /**
+     * Per field, the sum over its features of weight × (value − mean); the fields that raise the risk, strongest first
+     * (equal weights by name), at most {@link #DRIVERS}. Only the drivers returned are named.
+     */
     private List<Contribution> drivers(ProfileFeatures.Completed completed, FeatureVector vector) {
         double[] byField = new double[fields.length];
         for (int i = 0; i < vector.size(); i++) {
             byField[featureFields[i]] += featureWeights[i] * (vector.values()[i] - featureMeans[i]) / settings.temperature();
         }
-        List<Contribution> drivers = new ArrayList<>();
+        int[] order = new int[fields.length];
+        int raising = 0;
         for (int f = 0; f < fields.length; f++) {
-            String field = fields[f];
-            double weight = byField[f];
-            if (weight > 0) {
-                String name = ProfileFeatures.readable(field, completed.values().get(field));
-                drivers.add(new Contribution(completed.defaultsApplied().containsKey(field) ? name + DEFAULT : name, weight));
+            if (byField[f] > 0) {
+                order[raising++] = f;
             }
         }
-        drivers.sort(Comparator.comparingDouble(Contribution::weight).reversed().thenComparing(Contribution::feature));
-        return List.copyOf(drivers.subList(0, Math.min(DRIVERS, drivers.size())));
+        strongestFirst(order, raising, byField, completed);
+        Contribution[] drivers = new Contribution[Math.min(DRIVERS, raising)];
+        for (int k = 0; k < drivers.length; k++) {
+            drivers[k] = new Contribution(driverName(order[k], completed), byField[order[k]]);
+        }
+        return List.of(drivers);
+    }
+
+    /** Sorts the first {@code count} fields of {@code order}: an insertion sort, as a profile has a few dozen fields at most. */
+    private void strongestFirst(int[] order, int count, double[] byField, ProfileFeatures.Completed completed) {
+        for (int i = 1; i < count; i++) {
+            int field = order[i];
+            int j = i - 1;
+            while (j >= 0 && before(field, order[j], byField, completed)) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = field;
+        }
+    }
+
+    /** @return whether field {@code a} comes before field {@code b}: a larger weight, or the same weight and an earlier name */
+    private boolean before(int a, int b, double[] byField, ProfileFeatures.Completed completed) {
+        int byWeight = Double.compare(byField[b], byField[a]);
+        return byWeight < 0 || byWeight == 0 && driverName(a, completed).compareTo(driverName(b, completed)) < 0;
+    }
+
+    /** @return the field as a driver is named: {@code contract=Month-to-month}, with {@code (default)} when it was missing */
+    private String driverName(int field, ProfileFeatures.Completed completed) {
+        String name = ProfileFeatures.readable(fields[field], completed.values().get(fields[field]));
+        return completed.defaultsApplied().containsKey(fields[field]) ? name + DEFAULT : name;
     }
 }
