@@ -120,11 +120,9 @@ final class DrlPolicy {
         return byRule;
     }
 
-    /** @return the rules of the bundle as {@code file#rule name}, for coverage and documentation */
+    /** @return the rules of the bundle with their files, for coverage and documentation */
     List<RuleFiring> rules() {
-        List<RuleFiring> rules = new ArrayList<>();
-        ruleFiles.forEach((key, file) -> rules.add(new RuleFiring(file, key.substring(key.indexOf('/') + 1))));
-        return rules;
+        return List.copyOf(firings.values());
     }
 
     /** @return the file and rule name of a {@code package/rule name} key */
