@@ -8,7 +8,7 @@
 # `POST /api/v1/decisions` with the open-loop generator `dev.arbiter.load.LoadGenerator` (src/jmh/java, compiled by
 # the bench profile): the first 200 requests one at a time, a closed-loop warm-up left out of the figures, each
 # fixed offered rate (latency from the INTENDED send time, HdrHistogram) and closed-loop max-throughput phases.
-# The request mix is the 161 requests of the policy-tests/ scenarios (exported by dev.arbiter.load.ScenarioRequests),
+# The request mix is the requests of the policy-tests/ scenarios, one per case (exported by dev.arbiter.load.ScenarioRequests),
 # in turn, each with a unique requestId. After the load it reads VmRSS/VmHWM from /proc/<pid>/status and stops the
 # service. Every phase reports how the 2 cores were split (service / generator / other processes / idle, from
 # /proc), so a generator that starves the service, or other work on the machine, shows.

@@ -83,8 +83,11 @@ class FeatureExtractor {
         int positive = 0;
         int negative = 0;
         for (PhraseMatch match : matches) {
-            positive += match.getList().equals(POSITIVE_LIST) ? 1 : 0;
-            negative += match.getList().equals(NEGATIVE_LIST) ? 1 : 0;
+            boolean saidPositive = match.getList().equals(POSITIVE_LIST);
+            boolean saidNegative = match.getList().equals(NEGATIVE_LIST);
+            // A negated phrase counts the other way: "not happy" is negative, "not disappointed" positive.
+            positive += (match.isNegated() ? saidNegative : saidPositive) ? 1 : 0;
+            negative += (match.isNegated() ? saidPositive : saidNegative) ? 1 : 0;
         }
         return SentimentScore.fromPhrases(positive, negative);
     }

@@ -14,6 +14,7 @@ import dev.arbiter.policy.PolicyFacts;
 import dev.arbiter.policy.TableEvaluation;
 import dev.arbiter.policy.facts.Finding;
 import dev.arbiter.policy.facts.Interaction;
+import dev.arbiter.policy.facts.PhraseMatch;
 import dev.arbiter.scoring.ChurnScore;
 import dev.arbiter.scoring.IntentScore;
 
@@ -50,7 +51,7 @@ class TraceBuilder {
     private static DecisionTrace.FeatureView featureView(Features features) {
         PolicyFacts facts = features.facts();
         List<Map<String, Object>> phrases = new ArrayList<>();
-        facts.phrases().forEach(m -> phrases.add(entry("list", m.getList(), "phrase", m.getPhrase(), "source", m.getSource())));
+        facts.phrases().forEach(m -> phrases.add(phrase(m)));
         List<Map<String, Object>> tickets = new ArrayList<>();
         facts.tickets().forEach(t -> tickets.add(entry("id", t.getId(), "priority", t.getPriority(), "ageDays", t.getAgeDays())));
         List<Map<String, Object>> returns = new ArrayList<>();
@@ -59,6 +60,15 @@ class TraceBuilder {
         facts.contacts().forEach(c -> contacts.add(entry("kind", c.getKind(), "daysAgo", c.getDaysAgo())));
         return new DecisionTrace.FeatureView(features.local().getZone().getId(), features.zoneDefaulted() ? "DEFAULT" : "CUSTOMER",
                 features.local().toLocalDateTime().toString(), phrases, tickets, returns, contacts);
+    }
+
+    /** @return a phrase match as the trace shows it; {@code negated} only when it is */
+    private static Map<String, Object> phrase(PhraseMatch match) {
+        Map<String, Object> entry = entry("list", match.getList(), "phrase", match.getPhrase(), "source", match.getSource());
+        if (match.isNegated()) {
+            entry.put("negated", true);
+        }
+        return entry;
     }
 
     /** @return an ordered map of alternating names and values */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import dev.arbiter.policy.facts.PhraseMatch;
 import tools.jackson.core.JacksonException;
@@ -16,12 +17,19 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The word lists policy tests customer text against (legal terms, negative phrases, ...), read from
  * {@code rules/phrases.yaml}. Matching is on whole normalised words; a phrase of several words matches them in
- * order. Immutable and thread-safe.
+ * order. The list named {@value #NEGATORS} is not matched for rules: its phrases mark the phrase right after them
+ * as negated. Immutable and thread-safe.
  */
 public final class PhraseLists {
 
     /** File name of the word lists inside the rules folder. */
     public static final String FILE_NAME = "phrases.yaml";
+
+    /** The word list whose phrases negate a phrase that follows them ("not", "no longer", ...). */
+    public static final String NEGATORS = "negators";
+
+    /** A phrase is negated when a negator ends this many words before it at most: "not disappointed", "not really disappointed". */
+    private static final int NEGATION_REACH = 2;
 
     /** Rejects a key written twice: YAML would otherwise let the second silently replace the first. */
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -93,25 +101,48 @@ public final class PhraseLists {
     }
 
     /**
-     * Finds every occurrence of every phrase of every list in {@code words}.
+     * Finds every occurrence of every phrase of every list but {@value #NEGATORS} in {@code words}.
      *
      * @param words  normalised words (see {@link Words#of})
      * @param source where the words come from: {@code message} or {@code history[i]}
-     * @return the matches, by phrase (lists and phrases in file order), then by position in {@code words}
+     * @return the matches, by phrase (lists and phrases in file order), then by position in {@code words}; a match is
+     *         negated when a {@value #NEGATORS} phrase ends at most {@value #NEGATION_REACH} words before it
      */
     public List<PhraseMatch> find(List<String> words, String source) {
         String[] text = words.toArray(String[]::new);
-        List<PhraseMatch> matches = new ArrayList<>();
         BitSet candidates = candidates(text);
+        BitSet negatedStarts = negatedStarts(text, candidates);
+        List<PhraseMatch> matches = new ArrayList<>();
         for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
             Phrase phrase = phrases[p];
-            for (int start = 0; start + phrase.words().length <= text.length; start++) {
-                if (matchesAt(phrase.words(), text, start)) {
-                    matches.add(new PhraseMatch(phrase.list(), phrase.text(), source));
-                }
+            if (!phrase.list().equals(NEGATORS)) {
+                occurrences(phrase, text, start ->
+                        matches.add(new PhraseMatch(phrase.list(), phrase.text(), source, negatedStarts.get(start))));
             }
         }
         return matches;
+    }
+
+    /** @return the positions in {@code text} where a phrase starting there is negated */
+    private BitSet negatedStarts(String[] text, BitSet candidates) {
+        BitSet negated = new BitSet(text.length);
+        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+            Phrase phrase = phrases[p];
+            if (phrase.list().equals(NEGATORS)) {
+                int length = phrase.words().length;
+                occurrences(phrase, text, start -> negated.set(start + length, start + length + NEGATION_REACH));
+            }
+        }
+        return negated;
+    }
+
+    /** Calls {@code atStart} with each position of {@code text} where {@code phrase} occurs, in order. */
+    private static void occurrences(Phrase phrase, String[] text, IntConsumer atStart) {
+        for (int start = 0; start + phrase.words().length <= text.length; start++) {
+            if (matchesAt(phrase.words(), text, start)) {
+                atStart.accept(start);
+            }
+        }
     }
 
     /** @return the indexes of the phrases whose first word is in {@code text}: the only ones that can match */

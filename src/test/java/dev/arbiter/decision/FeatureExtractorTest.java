@@ -33,6 +33,7 @@ class FeatureExtractorTest {
                 legal-threat: [sue, legal action]
                 negative: [ridiculous, unacceptable, fed up]
                 positive: [thanks, great]
+                negators: [not]
                 """);
     }
 
@@ -149,6 +150,12 @@ class FeatureExtractorTest {
         assertThat(features.sentiment().source()).isEqualTo("LEXICON");
         assertThat(features.facts().interaction().getSentiment()).isEqualTo(-0.5);
         assertThat(features.facts().interaction().getSentimentSource()).isEqualTo("LEXICON");
+    }
+
+    @Test
+    void negatedPhraseCountsTheOtherWayInLexiconSentiment() {
+        assertThat(extract("This is not ridiculous", List.of(), null).sentiment().value()).isEqualTo(0.5);
+        assertThat(extract("Not great", List.of(), null).sentiment().value()).isEqualTo(-0.5);
     }
 
     @Test

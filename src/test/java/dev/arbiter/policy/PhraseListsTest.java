@@ -131,4 +131,50 @@ class PhraseListsTest {
             assertThat(problem.message()).contains("negative");
         });
     }
+
+    private static PhraseLists listsWithNegators() {
+        return phraseLists("""
+                negative:
+                  - disappointed
+                  - never again
+                negators:
+                  - not
+                  - not at all
+                  - never
+                """);
+    }
+
+    /** @return each match of {@code text} as {@code phrase} or {@code phrase (negated)} */
+    private static List<String> negationIn(String text) {
+        return listsWithNegators().find(Words.of(text), "message").stream()
+                .map(match -> match.getPhrase() + (match.isNegated() ? " (negated)" : "")).toList();
+    }
+
+    @Test
+    void phraseRightAfterANegatorIsNegated() {
+        assertThat(negationIn("I am not disappointed")).containsExactly("disappointed (negated)");
+        assertThat(negationIn("I am disappointed")).containsExactly("disappointed");
+    }
+
+    @Test
+    void negatorReachesTwoWordsAheadAndNoFurther() {
+        assertThat(negationIn("not really disappointed")).containsExactly("disappointed (negated)");
+        assertThat(negationIn("not that I am disappointed")).containsExactly("disappointed");
+    }
+
+    @Test
+    void negatorOfSeveralWordsReachesFromItsLastWord() {
+        assertThat(negationIn("I am not at all disappointed")).containsExactly("disappointed (negated)");
+    }
+
+    @Test
+    void negatorsAreNotMatchesThemselvesAndAPhraseStartingWithOneIsNotNegatedByIt() {
+        assertThat(negationIn("not now, never")).isEmpty();
+        assertThat(negationIn("Never again. I am disappointed")).containsExactly("disappointed", "never again");
+    }
+
+    @Test
+    void eachOccurrenceIsNegatedOnItsOwn() {
+        assertThat(negationIn("disappointed? not disappointed")).containsExactly("disappointed", "disappointed (negated)");
+    }
 }

@@ -50,11 +50,11 @@ class PolicyBundleConcurrencyTest {
                 facts(interaction("cancel_order", 0.99).automationPaused("CHAT").build()),
                 facts(interaction("complaint", 0.9).sentiment(-0.9, "CALLER").build(), rich, List.of(), List.of(offer)),
                 facts(interaction("get_invoice", 0.93).lineOfBusiness("HEALTHCARE").localTime(23, 15, "Asia/Tokyo").build(),
-                        customer("GOLD"), List.of(new PhraseMatch("health-privacy", "records", "message"),
-                                new PhraseMatch("legal-threat", "sue", "history[0]")), List.of(offer)),
+                        customer("GOLD"), List.of(new PhraseMatch("health-privacy", "records", "message", false),
+                                new PhraseMatch("legal-threat", "sue", "history[0]", false)), List.of(offer)),
                 facts(interaction("unheard_of", 0.9).answerConfidence(0.2).build(), customer("SILVER"),
-                        List.of(new PhraseMatch("negative", "worst", "message"), new PhraseMatch("negative", "awful", "message"),
-                                new PhraseMatch("negative", "scam", "history[0]")), List.of()));
+                        List.of(new PhraseMatch("negative", "worst", "message", false), new PhraseMatch("negative", "awful", "message", false),
+                                new PhraseMatch("negative", "scam", "history[0]", false)), List.of()));
     }
 
     private static Result evaluate(PolicyBundle bundle, PolicyFacts facts) {

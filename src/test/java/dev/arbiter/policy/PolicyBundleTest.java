@@ -52,7 +52,7 @@ class PolicyBundleTest {
     @Test
     void firedRulesAreReportedWithTheirFile() {
         PolicyFacts facts = facts(interaction("track_order", 0.95).build(), customer("STANDARD"),
-                List.of(new PhraseMatch("legal-threat", "sue", "message")), List.of());
+                List.of(new PhraseMatch("legal-threat", "sue", "message", false)), List.of());
 
         Assessment assessment = shippedBundle().assess(facts);
 
