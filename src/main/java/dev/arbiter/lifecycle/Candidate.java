@@ -1,5 +1,6 @@
 package dev.arbiter.lifecycle;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,23 +12,61 @@ import java.util.regex.Pattern;
  */
 record Candidate(Map<String, String> files, Map<String, String> scenarios) {
 
-    private static final Pattern POLICY_PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9._-]+)+\\.(drl|dmn|yaml|yml)");
-    private static final Pattern SCENARIO_PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9._-]+)+\\.(yaml|yml)");
+    /** One path segment: letters, digits, {@code . _ -}, not starting with a dot (no {@code ..}, no hidden files). */
+    private static final String SEGMENT = "[A-Za-z0-9_-][A-Za-z0-9._-]*";
 
-    /** @throws InvalidCandidateException naming the first path that is not a plain relative policy path */
-    static void checkPaths(String field, Map<String, String> files, boolean scenarios) {
+    /**
+     * Where uploaded files of one kind may go: the same places the service reads such files from on disk.
+     *
+     * @param field      the request field, for messages ({@code files} or {@code scenarios})
+     * @param folders    the top-level folders, e.g. {@code rules} and {@code dmn-models}; the first names the example
+     * @param extensions the allowed endings, e.g. {@code .drl}
+     * @param example    a file name in the first folder, for messages
+     */
+    record Place(String field, List<String> folders, List<String> extensions, String example) {
+
+        /** @return where policy files go: {@code rules/} and {@code dmn-models/}, or the configured folders' names */
+        static Place policy(String rulesFolder, String dmnFolder) {
+            return new Place("files", List.of(rulesFolder, dmnFolder), List.of(".drl", ".dmn", ".yaml", ".yml"), "escalation.drl");
+        }
+
+        /** @return where scenario files go: {@code policy-tests/}, or the configured folder's name */
+        static Place scenarios(String scenarioFolder) {
+            return new Place("scenarios", List.of(scenarioFolder), List.of(".yaml", ".yml"), "escalation.yaml");
+        }
+
+        boolean allows(String path) {
+            String anyFolder = String.join("|", folders.stream().map(Pattern::quote).toList());
+            return Pattern.matches("(" + anyFolder + ")(/" + SEGMENT + ")+", path) && extensions.stream().anyMatch(path::endsWith);
+        }
+
+        /** @return what a path must be, e.g. "must be a file below rules/ or dmn-models/ ..." */
+        String rule() {
+            return "must be a file below " + String.join(" or ", folders.stream().map(folder -> folder + "/").toList())
+                    + " (such as " + folders.get(0) + "/" + example + ") ending in " + words(extensions);
+        }
+
+        private static String words(List<String> items) {
+            return items.size() == 1 ? items.get(0)
+                    : String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+        }
+    }
+
+    /**
+     * @param files uploaded files (path to content), or null when none were uploaded
+     * @throws InvalidCandidateException naming the first path that is not a file of {@code place}, or that has no content
+     */
+    static void checkPaths(Place place, Map<String, String> files) {
         if (files == null) {
             return;
         }
-        Pattern allowed = scenarios ? SCENARIO_PATH : POLICY_PATH;
         files.forEach((path, content) -> {
-            if (!allowed.matcher(path).matches() || path.contains("..")) {
-                throw new InvalidCandidateException(field + "['" + path + "']",
-                        "must be a relative path such as " + (scenarios ? "policy-tests/escalation.yaml" : "rules/escalation.drl")
-                                + " ending in " + (scenarios ? ".yaml" : ".drl, .dmn or .yaml"));
+            String field = place.field() + "['" + path + "']";
+            if (!place.allows(path)) {
+                throw new InvalidCandidateException(field, place.rule());
             }
             if (content == null) {
-                throw new InvalidCandidateException(field + "['" + path + "']", "must have content");
+                throw new InvalidCandidateException(field, "must have content");
             }
         });
     }

@@ -63,7 +63,7 @@ public class PolicyLifecycle {
 
     /** @param files uploaded policy files, or null for the files on disk */
     public ValidationReport validate(Map<String, String> files) {
-        Candidate.checkPaths("files", files, false);
+        Candidate.checkPaths(policyPlace(), files);
         return loader.validate(policyFiles(files)).report();
     }
 
@@ -148,10 +148,20 @@ public class PolicyLifecycle {
     }
 
     private Candidate candidate(Map<String, String> files, Map<String, String> scenarios) {
-        Candidate.checkPaths("files", files, false);
-        Candidate.checkPaths("scenarios", scenarios, true);
+        Candidate.checkPaths(policyPlace(), files);
+        Candidate.checkPaths(Candidate.Place.scenarios(folderName(properties.scenarioDir())), scenarios);
         return new Candidate(policyFiles(files).contents(),
                 scenarios != null ? scenarios : ScenarioLoader.read(properties.scenarioDir()));
+    }
+
+    /** @return where uploaded policy files may go: the folders the service reads its own policy from */
+    private Candidate.Place policyPlace() {
+        return Candidate.Place.policy(folderName(properties.rulesDir()), folderName(properties.dmnDir()));
+    }
+
+    /** @return the name policy files keep their folder by, as {@link PolicyFiles#read} does ({@code rules}) */
+    private static String folderName(java.nio.file.Path folder) {
+        return folder.toAbsolutePath().normalize().getFileName().toString();
     }
 
     private PolicyFiles policyFiles(Map<String, String> files) {

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -170,6 +172,53 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
         JsonNode problem = assertProblem(api.post(POLICIES + "/validate", Map.of("files", files)), 400);
 
         assertThat(errorFields(problem)).containsExactly("files['../etc/passwd.yaml']");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"src/x.drl", "foo/bar/baz.drl", "foo/x.yaml", "policy-tests/x.yaml", "x.drl", "rules/x.txt",
+            "rules/./x.drl", "dmn-models/.hidden.dmn"})
+    void aPolicyFileOutsideRulesAndDmnModelsIsRejectedNamingItsPath(String path) {
+        JsonNode problem = assertProblem(api.post(POLICIES + "/validate", Map.of("files", withFile(path))), 400);
+
+        assertThat(errorFields(problem)).containsExactly("files['" + path + "']");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("rules/", "dmn-models/");
+    }
+
+    @Test
+    void everyEndpointTakingFilesRejectsAFileOutsideThePolicyFolders() {
+        Map<String, String> files = withFile("foo/bar/baz.drl");
+
+        assertThat(errorFields(assertProblem(api.post(POLICIES + "/test", Map.of("files", files)), 400)))
+                .containsExactly("files['foo/bar/baz.drl']");
+        assertThat(errorFields(assertProblem(api.post(POLICIES + "/activate", Map.of("files", files)), 400)))
+                .containsExactly("files['foo/bar/baz.drl']");
+    }
+
+    @Test
+    void aScenarioFileOutsidePolicyTestsIsRejectedNamingItsPath() {
+        Map<String, String> scenarios = new TreeMap<>(shippedScenarios());
+        scenarios.put("rules/x.yaml", scenarios.values().iterator().next());
+
+        JsonNode problem = assertProblem(api.post(POLICIES + "/test", Map.of("scenarios", scenarios)), 400);
+
+        assertThat(errorFields(problem)).containsExactly("scenarios['rules/x.yaml']");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("policy-tests/");
+    }
+
+    @Test
+    void aPolicyFileInASubfolderOfRulesBelongsToThePolicy() {
+        Map<String, String> files = withFile("rules/extra/notes.yaml");
+
+        JsonNode report = json(api.post(POLICIES + "/validate", Map.of("files", files)));
+
+        assertThat(report.path("version").asString()).isEqualTo(new PolicyFiles(files).version());
+    }
+
+    /** @return the shipped files plus one more file at {@code path}, holding a harmless YAML document */
+    private static Map<String, String> withFile(String path) {
+        Map<String, String> files = new TreeMap<>(shipped().contents());
+        files.put(path, "note: 1\n");
+        return files;
     }
 
     private Map<String, String> activeFiles() {
