@@ -122,7 +122,8 @@ public class PolicyLifecycle {
             audit.record(by, AUDIT_PREFIX + action, version,
                     auditDetails(effectiveLabel, comment, current.bundle().version(), checked.gate()));
         });
-        active.activate(new ActivePolicy.Activation(checked.bundle(), effectiveLabel, now, by, action));
+        active.activate(new ActivePolicy.Activation(checked.bundle(), effectiveLabel, now, by, action,
+                checked.gate().validation().warnings()));
         return new ActivationResult(true, true, version, effectiveLabel, now, by, checked.gate());
     }
 
@@ -192,7 +193,7 @@ public class PolicyLifecycle {
     public ActivePolicyView active() {
         ActivePolicy.Activation activation = active.activation();
         return new ActivePolicyView(activation.bundle().version(), activation.label(), activation.activatedAt(),
-                activation.activatedBy(), activation.action(), activation.bundle().warnings().size());
+                activation.activatedBy(), activation.action(), activation.warnings().size());
     }
 
     /** @return the newest stored versions, newest first */

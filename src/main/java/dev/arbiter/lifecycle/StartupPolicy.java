@@ -53,6 +53,10 @@ class StartupPolicy implements ActivePolicy.Initial {
         return firstStart();
     }
 
+    /**
+     * Compiles the stored files of the last active version again. Its warnings are those stored with it: compiling
+     * alone does not run the decision-table analysis, and the stored report is what the history shows.
+     */
     private Optional<ActivePolicy.Activation> restore(ActivationRecord last) {
         StoredVersion stored = history.find(last.version()).orElseThrow();
         try {
@@ -63,18 +67,26 @@ class StartupPolicy implements ActivePolicy.Initial {
                         + "POST /api/v1/policies/activate", onDisk, bundle.version());
             }
             return Optional.of(new ActivePolicy.Activation(bundle, stored.label(), last.activatedAt(), last.activatedBy(),
-                    last.action()));
+                    last.action(), stored.validation() != null ? stored.validation().warnings() : bundle.warnings()));
         } catch (PolicyLoadException e) {
             log.error("The last active policy version {} no longer compiles; starting from the files on disk", last.version(), e);
             return Optional.empty();
         }
     }
 
+    /**
+     * Loads the files on disk and stores them as the first version, with the report of a full validation (the
+     * decision-table analysis included, once per database), so that the version has the same warnings here, in the
+     * history and in {@code POST /api/v1/policies/validate}. The files are not gated: an error of the analysis alone
+     * is stored in the report but does not stop the start; an error that stops compiling does.
+     *
+     * @throws PolicyLoadException when the files do not compile
+     */
     private ActivePolicy.Activation firstStart() {
         PolicyFiles files = properties.readFiles();
-        // Compile only: the slower decision-table analysis runs when a version is validated or activated.
-        PolicyBundle bundle = loader.load(files);
-        ValidationReport report = new ValidationReport(files.version(), true, java.util.List.of(), bundle.warnings());
+        PolicyLoader.Validated validated = loader.validate(files);
+        ValidationReport report = validated.report();
+        PolicyBundle bundle = validated.bundle() != null ? validated.bundle() : loader.load(files);
         Instant now = clock.instant();
         String by = "system";
         String comment = "Loaded from " + properties.rulesDir() + " and " + properties.dmnDir() + " at start-up";
@@ -85,6 +97,6 @@ class StartupPolicy implements ActivePolicy.Initial {
             }
             history.recordActivation(files.version(), STARTUP, now, by, comment);
         });
-        return new ActivePolicy.Activation(bundle, null, now, by, STARTUP);
+        return new ActivePolicy.Activation(bundle, null, now, by, STARTUP, report.warnings());
     }
 }

@@ -1,6 +1,7 @@
 package dev.arbiter.policy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -22,8 +23,16 @@ public class ActivePolicy {
      * @param label       the human label of the version, or null
      * @param activatedBy who activated it
      * @param action      ACTIVATE, ROLLBACK or STARTUP
+     * @param warnings    the warnings of the version's full validation (with the decision-table analysis), the same
+     *                    that {@code POST /api/v1/policies/validate} and the history report for it; not
+     *                    {@link PolicyBundle#warnings()}, which holds only what compiling found
      */
-    public record Activation(PolicyBundle bundle, String label, Instant activatedAt, String activatedBy, String action) {
+    public record Activation(PolicyBundle bundle, String label, Instant activatedAt, String activatedBy, String action,
+                             List<PolicyProblem> warnings) {
+
+        public Activation {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** Supplies the bundle the service starts with (the last one activated, or the files on disk). */
@@ -35,9 +44,9 @@ public class ActivePolicy {
 
     public ActivePolicy(Initial initial) {
         Activation first = initial.load();
-        if (!first.bundle().warnings().isEmpty()) {
+        if (!first.warnings().isEmpty()) {
             log.warn("Policy {} has {} warning(s); POST /api/v1/policies/validate lists them", first.bundle().version(),
-                    first.bundle().warnings().size());
+                    first.warnings().size());
         }
         log.info("Policy {} active ({} by {} at {})", first.bundle().version(), first.action(), first.activatedBy(),
                 first.activatedAt());

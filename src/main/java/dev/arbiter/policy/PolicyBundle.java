@@ -73,7 +73,12 @@ public final class PolicyBundle {
         return explanations;
     }
 
-    /** @return problems that did not prevent loading (unused codes, engine warnings) */
+    /**
+     * @return problems that did not prevent loading (unused codes, engine warnings); the decision-table analysis
+     *         is among them only when the bundle was made by {@link PolicyLoader#validate}, not by
+     *         {@link PolicyLoader#load}. The warnings of a version are those of its full validation: see
+     *         {@link ActivePolicy.Activation#warnings()}
+     */
     public List<PolicyProblem> warnings() {
         return warnings;
     }

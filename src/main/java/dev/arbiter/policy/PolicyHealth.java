@@ -20,7 +20,7 @@ class PolicyHealth implements HealthIndicator {
         return Health.up()
                 .withDetail("version", activation.bundle().version())
                 .withDetail("activatedAt", activation.activatedAt().toString())
-                .withDetail("warnings", activation.bundle().warnings().size())
+                .withDetail("warnings", activation.warnings().size())
                 .build();
     }
 }

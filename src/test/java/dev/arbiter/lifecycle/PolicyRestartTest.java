@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.arbiter.policy.PolicyFiles;
 import dev.arbiter.support.Api;
 import dev.arbiter.support.RestartableService;
+import tools.jackson.databind.JsonNode;
 
 /** A restart brings back the version last activated, not whatever files happen to be on disk. */
 class PolicyRestartTest {
@@ -24,10 +25,12 @@ class PolicyRestartTest {
         Map<String, String> edited = PolicyLifecycleApiTest.withEdit(PolicyLifecycleApiTest.shipped().contents(),
                 "rules/reason-codes.yaml", "owner: Legal", "owner: Legal and compliance");
         String activated;
+        int warnings;
         try (ConfigurableApplicationContext running = service.start()) {
             Api api = clientOf(running);
-            activated = json(api.post("/api/v1/policies/activate", Map.of("files", edited,
-                    "label", "before the restart"))).path("version").asString();
+            JsonNode result = json(api.post("/api/v1/policies/activate", Map.of("files", edited, "label", "before the restart")));
+            activated = result.path("version").asString();
+            warnings = result.path("gate").path("validation").path("warnings").size();
             assertThat(activated).isEqualTo(new PolicyFiles(edited).version());
         }
 
@@ -35,7 +38,36 @@ class PolicyRestartTest {
             Api api = clientOf(restarted);
             assertThat(json(api.get("/api/v1/policies/active")).path("version").asString()).isEqualTo(activated);
             assertThat(json(api.get("/api/v1/policies/active")).path("label").asString()).isEqualTo("before the restart");
+            assertEveryPlaceReportsWarnings(api, warnings);
             assertThat(api.decided(automatableChatRequest()).path("policyVersion").asString()).isEqualTo(activated);
         }
+    }
+
+    @Test
+    void theFirstVersionHasTheWarningsOfItsValidationEverywhereAndAfterARestart() {
+        int validated;
+        try (ConfigurableApplicationContext running = service.start()) {
+            Api api = clientOf(running);
+            validated = json(api.post("/api/v1/policies/validate", null)).path("warnings").size();
+            assertThat(validated).as("the shipped tables have warnings that only the decision-table analysis finds")
+                    .isPositive();
+            assertEveryPlaceReportsWarnings(api, validated);
+        }
+
+        try (ConfigurableApplicationContext restarted = service.start()) {
+            assertEveryPlaceReportsWarnings(clientOf(restarted), validated);
+        }
+    }
+
+    /** Asserts the warnings of the active version in its summary, its history entry and the policy health. */
+    private static void assertEveryPlaceReportsWarnings(Api api, int expected) {
+        JsonNode active = json(api.get("/api/v1/policies/active"));
+        JsonNode listed = json(api.get("/api/v1/policies/versions")).get(0);
+        JsonNode health = json(api.get("/actuator/health")).path("components").path("policy").path("details");
+
+        assertThat(active.path("warnings").asInt()).as("/active").isEqualTo(expected);
+        assertThat(listed.path("version").asString()).isEqualTo(active.path("version").asString());
+        assertThat(listed.path("warnings").asInt()).as("/versions").isEqualTo(expected);
+        assertThat(health.path("warnings").asInt()).as("health policy.details: %s", health).isEqualTo(expected);
     }
 }
