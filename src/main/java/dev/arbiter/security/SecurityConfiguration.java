@@ -71,6 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasAnyRole(allowed(COMPLIANCE_REVIEWER))
                         .requestMatchers(HttpMethod.GET, "/api/v1/automation").hasAnyRole(allowed(Role.values()))
                         .requestMatchers(HttpMethod.PUT, "/api/v1/automation").hasAnyRole(allowed(OPERATOR))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/policies/active").hasAnyRole(allowed(Role.values()))
                         .requestMatchers(HttpMethod.GET, "/api/v1/policies/**").hasAnyRole(allowed(POLICY_OWNER, COMPLIANCE_REVIEWER))
                         .requestMatchers(HttpMethod.POST, "/api/v1/policies/**").hasAnyRole(allowed(POLICY_OWNER))
                         .requestMatchers("/api/**").hasAnyRole(allowed())

@@ -68,7 +68,7 @@ class EndpointRolesTest extends HttpServiceTest {
             endpoint("GET", "/api/v1/audit", "/api/v1/audit?size=1", null, COMPLIANCE_REVIEWER),
             endpoint("GET", "/api/v1/automation", "/api/v1/automation", null, DECISION_CLIENT, POLICY_OWNER, COMPLIANCE_REVIEWER, OPERATOR),
             endpoint("PUT", "/api/v1/automation", "/api/v1/automation", "{}", OPERATOR),
-            endpoint("GET", "/api/v1/policies/active", "/api/v1/policies/active", null, POLICY_OWNER, COMPLIANCE_REVIEWER),
+            endpoint("GET", "/api/v1/policies/active", "/api/v1/policies/active", null, DECISION_CLIENT, POLICY_OWNER, COMPLIANCE_REVIEWER, OPERATOR),
             endpoint("GET", "/api/v1/policies/versions", "/api/v1/policies/versions?limit=1", null, POLICY_OWNER, COMPLIANCE_REVIEWER),
             endpoint("GET", "/api/v1/policies/versions/{}/diff/{}", "/api/v1/policies/versions/nope/diff/nada", null, POLICY_OWNER, COMPLIANCE_REVIEWER),
             endpoint("POST", "/api/v1/policies/validate", "/api/v1/policies/validate", "{\"files\": {\"rules/empty.drl\": \"package rules;\"}}", POLICY_OWNER),
