@@ -2,14 +2,20 @@ package dev.arbiter.lifecycle;
 
 import java.util.List;
 
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,18 +45,33 @@ class PolicyController {
         this.problems = problems;
     }
 
+    /** {@code limit} of {@code /versions}: how many versions, newest first. */
+    static final String LIMIT = "limit";
+    static final int MAX_LIMIT = 500;
+    static final int DEFAULT_LIMIT = 50;
+
     @GetMapping("/active")
-    ActivePolicyView active() {
+    ActivePolicyView active(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        new QueryParameters(parameters, Set.of()).done();
         return lifecycle.active();
     }
 
+    @Operation(summary = "Stored policy versions, newest first",
+            description = "A bad, repeated or unknown parameter is a 400 problem naming it.")
+    @Parameter(name = LIMIT, in = ParameterIn.QUERY, description = "how many versions, 1 to 500 (default 50)",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
     @GetMapping("/versions")
-    List<VersionSummary> versions(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    List<VersionSummary> versions(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        QueryParameters query = new QueryParameters(parameters, Set.of(LIMIT));
+        int limit = query.whole(LIMIT, 1, MAX_LIMIT, DEFAULT_LIMIT);
+        query.done();
         return lifecycle.versions(limit);
     }
 
     @GetMapping("/versions/{from}/diff/{to}")
-    VersionDiff diff(@PathVariable String from, @PathVariable String to) {
+    VersionDiff diff(@PathVariable String from, @PathVariable String to,
+                     @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        new QueryParameters(parameters, Set.of()).done();
         return lifecycle.diff(from, to);
     }
 
@@ -102,6 +123,11 @@ class PolicyController {
     ResponseEntity<ProblemDetail> unknownVersion(UnknownVersionException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problems.of(HttpStatus.NOT_FOUND, "not-found", "Policy version not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(QueryParameters.InvalidParametersException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(QueryParameters.InvalidParametersException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problems.invalid(e.errors()));
     }
 
     @ExceptionHandler(InvalidCandidateException.class)

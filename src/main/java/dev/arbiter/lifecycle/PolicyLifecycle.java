@@ -72,10 +72,17 @@ public class PolicyLifecycle {
      *
      * @param files      uploaded policy files, or null for the files on disk
      * @param scenarios  uploaded scenario files, or null for the scenarios on disk
-     * @param caseFilter only cases whose name contains this text, or null
+     * @param caseFilter only cases whose name contains this text (ignoring case), or null
+     * @throws InvalidCandidateException naming {@code caseName} when the scenarios ran and no case name contains
+     *                                   {@code caseFilter}: a filter that matches nothing is a mistake, not a pass
      */
     public GateResult test(Map<String, String> files, Map<String, String> scenarios, String caseFilter) {
-        return check(candidate(files, scenarios), caseFilter).gate();
+        GateResult gate = check(candidate(files, scenarios), caseFilter).gate();
+        if (caseFilter != null && gate.scenarios() != null && gate.scenarios().total() == 0) {
+            throw new InvalidCandidateException("caseName", "matches no case: no case name contains '" + caseFilter
+                    + "' (ignoring case); leave caseName out to run every case");
+        }
+        return gate;
     }
 
     /** Validates and tests the candidate; activates it only if both pass. */

@@ -91,6 +91,14 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
     }
 
     @Test
+    void aCaseFilterThatMatchesNoCaseIsAProblemNamingCaseName() {
+        JsonNode problem = assertProblem(api.post(POLICIES + "/test", Map.of("caseName", "no case has this name")), 400);
+
+        assertThat(errorFields(problem)).containsExactly("caseName");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("matches no case", "no case has this name");
+    }
+
+    @Test
     void aCandidateThatBreaksAScenarioIsRejectedAndTheOldVersionKeepsDeciding() {
         String before = json(api.get(POLICIES + "/active")).path("version").asString();
         Map<String, String> lowered = withEdit(shipped().contents(), THRESHOLDS, "<text>0.85</text>", "<text>0.80</text>");
@@ -212,6 +220,37 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
         JsonNode report = json(api.post(POLICIES + "/validate", Map.of("files", files)));
 
         assertThat(report.path("version").asString()).isEqualTo(new PolicyFiles(files).version());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=501", "limit=-1", "limit=abc", "limit=", "limit=1&limit=2"})
+    void aBadVersionsLimitIsAProblemNamingTheParameter(String query) {
+        JsonNode problem = assertProblem(api.get(POLICIES + "/versions?" + query), 400);
+
+        assertThat(problem.path("type").asString()).endsWith("/invalid-request");
+        assertThat(errorFields(problem)).containsExactly("limit");
+    }
+
+    @Test
+    void aVersionsLimitOutOfRangeIsToldTheRange() {
+        JsonNode problem = assertProblem(api.get(POLICIES + "/versions?limit=501"), 400);
+
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("1 to 500");
+    }
+
+    @Test
+    void aVersionsLimitInRangeLimitsTheHistory() {
+        assertThat(json(api.get(POLICIES + "/versions?limit=1")).size()).isOne();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/versions?bogus=1", "/versions?limit=1&bogus=1", "/active?bogus=1",
+            "/versions/a/diff/b?bogus=1"})
+    void anUnknownParameterOfAPolicyReadIsAProblemNamingIt(String pathAndQuery) {
+        JsonNode problem = assertProblem(api.get(POLICIES + pathAndQuery), 400);
+
+        assertThat(problem.path("type").asString()).endsWith("/invalid-request");
+        assertThat(errorFields(problem)).containsExactly("bogus");
     }
 
     /** @return the shipped files plus one more file at {@code path}, holding a harmless YAML document */
