@@ -161,6 +161,17 @@ final class DrlAllowList {
         return label + " is not on the list of what policy rules may use (see \"What rules may call\" in docs/policy-authoring.md)";
     }
 
+    /**
+     * @param name the class a rule file uses, e.g. {@code Interaction}
+     * @param pkg  the allowed package that has it, e.g. {@code dev.arbiter.policy.facts}
+     * @return the message for an allowed class the file does not import: it is unknown there, not refused
+     */
+    static String notImported(String name, String pkg) {
+        return "Unable to resolve '" + name + "': it is not imported. Add \"import " + pkg + ".*;\" after the package line"
+                + " (every rule file starts with \"package arbiter.policy;\" and \"import dev.arbiter.policy.facts.*;\","
+                + " see \"The start of every rule file\" in docs/policy-authoring.md)";
+    }
+
     /** @return the message for a member name refused whatever it is called on */
     static String memberMessage(String name) {
         return name + ": " + memberRefusal(name) + " is not allowed in policy rules";

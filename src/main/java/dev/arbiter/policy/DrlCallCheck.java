@@ -296,8 +296,22 @@ final class DrlCallCheck {
                 return;
             }
             if (looksLikeType(name) && !allowsSimpleName(name) && !isFunctionCall(i)) {
-                report(tokens.get(i).offset(), DrlAllowList.refusal(name, guessClass(name)));
+                String importable = importable(name);
+                report(tokens.get(i).offset(), importable != null ? DrlAllowList.notImported(name, importable)
+                        : DrlAllowList.refusal(name, guessClass(name)));
             }
+        }
+
+        /**
+         * @return the package of {@link DrlAllowList#PACKAGES} that has a class {@code name} the file uses without
+         *         importing it (e.g. {@code Interaction} in a file without {@code import dev.arbiter.policy.facts.*;}),
+         *         or null
+         */
+        private String importable(String name) {
+            if (imported.containsKey(name)) {
+                return null;
+            }
+            return DrlAllowList.PACKAGES.stream().sorted().filter(pkg -> isClass(pkg + "." + name)).findFirst().orElse(null);
         }
 
         private boolean allowsSimpleName(String name) {

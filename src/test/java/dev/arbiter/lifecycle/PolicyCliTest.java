@@ -71,6 +71,15 @@ class PolicyCliTest {
     }
 
     @Test
+    void aMissingRulesFolderIsAUsageMistakeNamingTheFolder(@TempDir Path empty) {
+        int exit = cli.run("validate", "--rules", empty.resolve("rules").toString());
+
+        assertThat(exit).isEqualTo(PolicyCli.USAGE);
+        assertThat(output()).contains("ERROR Cannot read policy folder", "rules", "give --rules and --dmn")
+                .doesNotContain("Caused by", "Exception");
+    }
+
+    @Test
     void anUnknownCommandPrintsUsageAndExitsTwo() {
         assertThat(cli.run("deploy")).isEqualTo(PolicyCli.USAGE);
         assertThat(cli.run("test", "--cases")).isEqualTo(PolicyCli.USAGE);

@@ -238,6 +238,24 @@ class DrlAllowListTest {
     }
 
     @Test
+    void aFactClassUsedWithoutImportIsReportedAsNotImportedNotAsRefused() {
+        String drl = ruleFile("", "Interaction()", "insert( \"x\" );").replace("package arbiter.policy;\n", "")
+                .replace("import dev.arbiter.policy.facts.*;\n", "");
+
+        List<PolicyProblem> errors = refusals(drl);
+
+        assertRefusedAt(errors, drl, "Interaction()", "Unable to resolve 'Interaction': it is not imported",
+                "import dev.arbiter.policy.facts.*;");
+        assertThat(errors).noneMatch(problem -> problem.message().contains("is not on the list"));
+    }
+
+    @Test
+    void aJavaTimeClassUsedWithoutImportNamesTheImport() {
+        assertRefused(consequence("LocalDate day = null;"), "LocalDate", "Unable to resolve 'LocalDate': it is not imported",
+                "import java.time.*;");
+    }
+
+    @Test
     void classOfALibraryNamedInFullIsRefusedWhateverItsPackage() {
         assertRefused(consequence("liquibase.Scope.getCurrentScope();"), "liquibase",
                 "liquibase.Scope is not on the list of what policy rules may use");
