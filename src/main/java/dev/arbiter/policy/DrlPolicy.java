@@ -41,6 +41,7 @@ final class DrlPolicy {
     private static final int SESSIONS = 4;
 
     private static final String NULL_PACKAGE = "Parser returned a null Package";
+    private static final Pattern DUPLICATE_RULE = Pattern.compile("Duplicate rule name: (.+)");
 
     private final Map<String, String> files;
     private final StatelessKieSession session;
@@ -78,7 +79,7 @@ final class DrlPolicy {
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             found.add(toProblem(result));
         }
-        problems.addAll(withoutEchoes(found));
+        problems.addAll(withBothDuplicates(withoutEchoes(found), files));
         if (builder.hasErrors()) {
             return null;
         }
@@ -91,6 +92,51 @@ final class DrlPolicy {
                 .filter(problem -> !(problem.message().startsWith(NULL_PACKAGE) && found.stream()
                         .anyMatch(other -> other != problem && other.file().equals(problem.file()) && other.line() > 0)))
                 .toList();
+    }
+
+    /** Where a rule is declared. */
+    private record Declaration(String file, int line) {
+
+        @Override
+        public String toString() {
+            return file + ":" + line;
+        }
+    }
+
+    /**
+     * The engine reports a rule name used twice only where it met the second one, which may be the file that was
+     * there first. Names every declaration instead: one error per declaration, each saying where the others are.
+     */
+    private static List<PolicyProblem> withBothDuplicates(List<PolicyProblem> found, Map<String, String> files) {
+        List<PolicyProblem> result = new ArrayList<>();
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (PolicyProblem problem : found) {
+            Matcher duplicate = DUPLICATE_RULE.matcher(problem.message());
+            List<Declaration> declared = problem.isError() && duplicate.matches() ? declarations(duplicate.group(1), files) : List.of();
+            if (declared.size() < 2) {
+                result.add(problem);
+            } else if (named.add(duplicate.group(1))) {
+                for (Declaration declaration : declared) {
+                    List<String> others = declared.stream().filter(other -> !other.equals(declaration)).map(Declaration::toString).toList();
+                    result.add(PolicyProblem.error(declaration.file(), declaration.line(), 0, null,
+                            problem.message() + " (also declared in " + String.join(", ", others) + ")"));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** @return every {@code rule "name"} declaration of that name, in path order */
+    private static List<Declaration> declarations(String name, Map<String, String> files) {
+        Pattern declaration = Pattern.compile("(?m)^\\s*rule\\s+([\"'])" + Pattern.quote(name) + "\\1");
+        List<Declaration> found = new ArrayList<>();
+        new java.util.TreeMap<>(files).forEach((file, content) -> {
+            Matcher matcher = declaration.matcher(content);
+            while (matcher.find()) {
+                found.add(new Declaration(file, PolicyFiles.lineOf(content, matcher.end())));
+            }
+        });
+        return found;
     }
 
     private static PolicyProblem toProblem(KnowledgeBuilderResult result) {

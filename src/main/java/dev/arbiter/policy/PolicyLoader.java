@@ -49,18 +49,32 @@ public final class PolicyLoader {
         return compile(files, true);
     }
 
+    /**
+     * Which of the vocabulary files could be read. When one could not (a key written twice, broken YAML, a missing
+     * catalog), the checks against it are left out: each would only repeat, for every code or list, that the file did
+     * not load, and bury the one error that says why.
+     */
+    private record Readable(boolean catalog, boolean phrases) {
+    }
+
     private Validated compile(PolicyFiles files, boolean analyse) {
         List<PolicyProblem> problems = new ArrayList<>();
+        int before = problems.size();
         ReasonCatalog catalog = catalog(files, problems);
+        boolean catalogRead = problems.size() == before || !catalog.codes().isEmpty();
+        before = problems.size();
         PhraseLists phrases = phrases(files, problems);
+        Readable readable = new Readable(catalogRead, problems.size() == before || !phrases.phrases().isEmpty());
         ExplanationTemplates explanations = explanations(files, problems);
         DmnPolicy dmn = compileModels(files.withExtension(".dmn"), problems);
         DrlPolicy drl = compileRules(files.withExtension(".drl"), problems);
         if (dmn != null && drl != null) {
             Set<String> used = new HashSet<>(SERVICE_CODES);
-            checkTables(dmn, catalog, used, problems);
-            checkRules(files, drl, catalog, phrases, used, problems);
-            checkCatalog(files, catalog, used, problems);
+            checkTables(dmn, catalog, readable, used, problems);
+            checkRules(files, drl, catalog, phrases, readable, used, problems);
+            if (readable.catalog()) {
+                checkCatalog(files, catalog, used, problems);
+            }
         }
         if (analyse && dmn != null) {
             DmnAnalysis.analyse(files.withExtension(".dmn"), problems);
@@ -115,7 +129,8 @@ public final class PolicyLoader {
         return ExplanationTemplates.parse(file.getKey(), file.getValue(), problems);
     }
 
-    private static void checkTables(DmnPolicy dmn, ReasonCatalog catalog, Set<String> used, List<PolicyProblem> problems) {
+    private static void checkTables(DmnPolicy dmn, ReasonCatalog catalog, Readable readable, Set<String> used,
+                                    List<PolicyProblem> problems) {
         requireDecision(dmn, DmnPolicy.Phase.ASSESS, PolicyBundle.THRESHOLD_DECISION, problems);
         requireDecision(dmn, DmnPolicy.Phase.ASSESS, PolicyBundle.QUEUE_DECISION, problems);
         requireDecision(dmn, DmnPolicy.Phase.ROUTE, PolicyBundle.PRIORITY_DECISION, problems);
@@ -137,7 +152,7 @@ public final class PolicyLoader {
             Matcher quoted = QUOTED.matcher(cell.text());
             boolean literal = quoted.matches();
             if (cell.column().equals("reason")) {
-                checkReasonCell(cell, element, literal ? quoted.group(1) : null, catalog, used, problems);
+                checkReasonCell(cell, element, literal ? quoted.group(1) : null, readable.catalog() ? catalog : null, used, problems);
             } else if (cell.column().equals("outcome")) {
                 checkOutcomeCell(cell, element, literal ? quoted.group(1) : null, problems);
             }
@@ -153,10 +168,13 @@ public final class PolicyLoader {
         }
     }
 
+    /** @param catalog the catalog, or null when it could not be read (then no code is looked up in it) */
     private static void checkReasonCell(DmnPolicy.OutputCell cell, String element, String code, ReasonCatalog catalog,
                                         Set<String> used, List<PolicyProblem> problems) {
         if (code == null) {
             problems.add(PolicyProblem.error(cell.file(), 0, 0, element, "A reason must be a quoted reason code or null, not " + cell.text()));
+        } else if (catalog == null) {
+            return;
         } else if (!catalog.contains(code)) {
             problems.add(PolicyProblem.error(cell.file(), 0, 0, element, "Reason code " + code + " is not in the reason catalog"));
         } else {
@@ -174,14 +192,17 @@ public final class PolicyLoader {
     }
 
     private static void checkRules(PolicyFiles files, DrlPolicy drl, ReasonCatalog catalog, PhraseLists phrases,
-                                   Set<String> used, List<PolicyProblem> problems) {
-        for (DrlPolicy.EmittedCode emitted : drl.emittedCodes()) {
+                                   Readable readable, Set<String> used, List<PolicyProblem> problems) {
+        for (DrlPolicy.EmittedCode emitted : readable.catalog() ? drl.emittedCodes() : List.<DrlPolicy.EmittedCode>of()) {
             if (catalog.contains(emitted.code())) {
                 used.add(emitted.code());
             } else {
                 problems.add(PolicyProblem.error(emitted.file(), emitted.line(), 0, null,
                         "Reason code " + emitted.code() + " is not in the reason catalog"));
             }
+        }
+        if (!readable.phrases()) {
+            return;
         }
         files.withExtension(".drl").forEach((file, content) -> {
             Matcher matcher = LIST_REFERENCE.matcher(content);

@@ -1,6 +1,7 @@
 package dev.arbiter.policy;
 
 import static dev.arbiter.policy.PolicyFixtures.CATALOG;
+import static dev.arbiter.policy.PolicyFixtures.PHRASES;
 import static dev.arbiter.policy.PolicyFixtures.content;
 import static dev.arbiter.policy.PolicyFixtures.errors;
 import static dev.arbiter.policy.PolicyFixtures.lineOf;
@@ -181,6 +182,48 @@ class PolicyLoaderRejectionTest {
             assertThat(problem.element()).isEqualTo("weatherToday");
             assertThat(problem.message()).contains("always null");
         });
+    }
+
+    @Test
+    void aCatalogThatDoesNotReadIsTheOnlyErrorNotBuriedUnderEveryCodeItWouldHaveHeld() {
+        String again = "\nLEGAL_THREAT:\n  owner: Legal\n  message: \"Written twice.\"\n";
+        PolicyFiles files = withFile(shippedFiles(), CATALOG, content(shippedFiles(), CATALOG) + again);
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(CATALOG);
+            assertThat(problem.line()).isPositive();
+            assertThat(problem.message()).startsWith("Not a valid reason catalog").contains("LEGAL_THREAT");
+        });
+    }
+
+    @Test
+    void aWordListFileThatDoesNotReadIsNotFollowedByEveryListItWouldHaveHeld() {
+        PolicyFiles files = withFile(shippedFiles(), PHRASES, content(shippedFiles(), PHRASES) + "\nlegal-threat:\n  - sue\n");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(PHRASES);
+            assertThat(problem.message()).startsWith("Not a valid word-list file");
+        });
+    }
+
+    @Test
+    void aDuplicateRuleNameIsReportedInBothFiles() {
+        String copy = "package arbiter.policy;\n\nimport dev.arbiter.policy.facts.*;\n\nrule \"Legal threat\"\nwhen\n"
+                + "    Interaction( channel == \"SMS\" )\nthen\nend\n";
+        PolicyFiles files = withFile(shippedFiles(), "rules/copy.drl", copy);
+        int existing = lineOf(content(files, ESCALATION), "rule \"Legal threat\"");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).extracting(problem -> problem.file() + ":" + problem.line())
+                .containsExactly("rules/copy.drl:5", ESCALATION + ":" + existing);
+        assertThat(errors(failure)).allSatisfy(problem -> assertThat(problem.message()).contains("Duplicate rule name: Legal threat"));
+        assertThat(errors(failure).get(0).message()).contains("also declared in " + ESCALATION + ":" + existing);
+        assertThat(errors(failure).get(1).message()).contains("also declared in rules/copy.drl:5");
     }
 
     @Test
