@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -240,6 +241,37 @@ class BadDecisionRequestTest extends HttpServiceTest {
     void ticketDateWithoutOffsetIsRejectedNamingTheField() {
         assertInvalid(with(designExampleRequest(), "customer.openTickets[0].openedAt", "2026-11-20T09:00:00"),
                 "customer.openTickets[0].openedAt");
+    }
+
+    @Test
+    void epochSecondsForTheInteractionTimeAreRejectedNamingTheField() {
+        for (Object epoch : epochSpellings()) {
+            JsonNode problem = assertInvalid(with(automatableChatRequest(), "at", epoch), "at");
+
+            assertThat(problem.path("errors").get(0).path("message").asString()).as("for %s", epoch).contains("ISO-8601");
+        }
+    }
+
+    @Test
+    void epochSecondsForEveryInstantOfTheCustomerAreRejectedNamingTheField() {
+        for (String path : List.of("customer.openTickets[0].openedAt", "customer.recentReturns[0].returnedAt",
+                "customer.recentContacts[0].at")) {
+            for (Object epoch : epochSpellings()) {
+                assertInvalid(with(designExampleRequest(), path, epoch), path);
+            }
+        }
+    }
+
+    /** 2023-11-14T22:13:20Z and others as epoch seconds: numbers, and a number in a string. */
+    private static List<Object> epochSpellings() {
+        return List.of(1_700_000_000, -1, 1.5e9, "1700000000");
+    }
+
+    @Test
+    void instantsWithAnOffsetOtherThanUtcAreDecided() {
+        ObjectNode request = with(automatableChatRequest(), "at", "2026-11-21T11:00:00+01:00");
+
+        assertThat(api.decided(request).path("outcome").asString()).isNotBlank();
     }
 
     @Test

@@ -396,7 +396,12 @@ final class HostilePayloads {
         private HostilePayload badDate() {
             String path = pick(HostileValues.DATE_PATHS);
             ObjectNode request = fresh(everyField);
-            if (random.nextInt(10) < 6) {
+            int draw = random.nextInt(10);
+            if (draw < 2) {
+                String epoch = pick(HostileValues.EPOCH_NUMBERS);
+                return json(Kind.BAD_DATE, path + " = " + epoch, write(set(request, path, raw(epoch))), REJECTED);
+            }
+            if (draw < 6) {
                 String value = pick(HostileValues.BAD_DATES);
                 return json(Kind.BAD_DATE, path + " = '" + value + "'", write(set(request, path, raw(
                         HostileValues.jsonString(value, random.nextBoolean())))), REJECTED);
