@@ -17,7 +17,11 @@ import tools.jackson.core.StreamReadFeature;
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
-    private static final int MAX_NUMBER_LENGTH = 64;
+    /**
+     * Jackson's own default. A number this long reaches its field, which names it exactly (out of range, not a whole
+     * number); a longer one is refused while the enclosing object reads it, so only that object can be named.
+     */
+    private static final int MAX_NUMBER_LENGTH = 1_000;
 
     @Bean
     JsonFactoryBuilderCustomizer boundedJson(ApiLimits limits) {

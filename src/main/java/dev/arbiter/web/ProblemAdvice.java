@@ -25,9 +25,13 @@ import dev.arbiter.decision.DecisionNotFoundException;
 import dev.arbiter.decision.IdempotencyConflictException;
 import dev.arbiter.trace.TraceUnavailableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -85,6 +89,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Problems.FieldError describe(JacksonException e) {
+        if (isTrailingContent(e)) {
+            return new Problems.FieldError("body", "has content after the JSON object: send exactly one JSON object");
+        }
+        if (isEndOfInput(e)) {
+            // The parser's position names the last field it saw, not necessarily the one that was cut.
+            return new Problems.FieldError("body", "is incomplete JSON: it ends" + where(e)
+                    + " before every string, object and array is closed");
+        }
         String field = path(e);
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new Problems.FieldError(field, "is not a known field");
@@ -92,19 +104,55 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             return new Problems.FieldError(field, "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
         }
+        if (e instanceof InputCoercionException coercion && WholeNumbers.isWhole(coercion.getTargetType())) {
+            return new Problems.FieldError(field, "is out of range: must be a whole number "
+                    + WholeNumbers.range(e, coercion.getTargetType()));
+        }
+        if (e instanceof InvalidFormatException format && format.getValue() instanceof Number
+                && WholeNumbers.isWhole(format.getTargetType())) {
+            return new Problems.FieldError(field, "must be a whole number " + WholeNumbers.range(e, format.getTargetType())
+                    + ", written without a decimal point or exponent");
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new Problems.FieldError(field, "must be " + describeType(mismatch.getTargetType()));
         }
         if (e instanceof StreamConstraintsException) {
-            return new Problems.FieldError(field, "exceeds a JSON limit: " + withoutInternals(e.getOriginalMessage()));
+            // Without the parser (a number too long), the enclosing object was reading its next property: the path
+            // ends at that object, which contains the value.
+            return new Problems.FieldError(field, (e.processor() == null ? "contains a value that exceeds" : "exceeds")
+                    + " a JSON limit: " + withoutInternals(e.getOriginalMessage()));
         }
         if (e instanceof StreamReadException) {
-            var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return new Problems.FieldError(field, "is not valid JSON" + where + ": " + withoutInternals(e.getOriginalMessage()));
+            return new Problems.FieldError(field, "is not valid JSON" + where(e) + ": " + withoutInternals(e.getOriginalMessage()));
         }
         // Other databind failures word their reason in Java types (e.g. "cannot be deserialized as `java.math.BigDecimal`").
         return new Problems.FieldError(field, "has an invalid value");
+    }
+
+    /** @return whether a complete JSON value was followed by another one ({@code {...} {}}) */
+    private static boolean isTrailingContent(JacksonException e) {
+        if (!(e instanceof MismatchedInputException) || !e.getPath().isEmpty()
+                || !(e.processor() instanceof JsonParser parser) || parser.streamReadContext() == null) {
+            return false;
+        }
+        TokenStreamContext root = parser.streamReadContext();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return root.getCurrentIndex() > 0;
+    }
+
+    /** @return whether the body ended before the JSON did (a truncated body) */
+    private static boolean isEndOfInput(JacksonException e) {
+        return e instanceof UnexpectedEndOfInputException
+                || e instanceof StreamReadException && firstLine(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+    }
+
+    /** @return " at line 3, column 14" where the parser was, or "" when it does not know */
+    private static String where(JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /**

@@ -166,10 +166,31 @@ class BadDecisionRequestTest extends HttpServiceTest {
     }
 
     @Test
-    void trailingContentAfterTheJsonIsRejected() {
-        String body = JSON.writeValueAsString(automatableChatRequest()) + " {}";
+    void trailingContentAfterTheJsonIsRejectedAsSuch() {
+        for (String trailing : List.of(" {}", " 1", " []")) {
+            String body = JSON.writeValueAsString(automatableChatRequest()) + trailing;
 
-        assertRejected(() -> api.decide(body), 400);
+            JsonNode problem = assertRejected(() -> api.decide(body), 400);
+
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("body");
+            assertThat(problem.path("errors").get(0).path("message").asString()).as("after %s", trailing)
+                    .contains("content after the JSON object");
+        }
+    }
+
+    @Test
+    void truncatedBodyIsRejectedAsIncompleteNamingThePositionNotAField() {
+        String full = JSON.writeValueAsString(designExampleRequest());
+        // Inside a property name, inside string values, after an object's and an array's opening.
+        for (String cutAfterFirstOf : List.of("\"at\"", "ETAIL", "T-9", "{\"id\"", "[{\"id\"")) {
+            String body = full.substring(0, full.indexOf(cutAfterFirstOf) + 1);
+
+            JsonNode problem = assertRejected(() -> api.decide(body), 400);
+
+            assertThat(errorFields(problem)).as("cut %s", body).containsExactly("body");
+            assertThat(problem.path("errors").get(0).path("message").asString()).as("cut %s", body)
+                    .contains("incomplete JSON", "at line 1, column ");
+        }
     }
 
     @Test
@@ -275,6 +296,42 @@ class BadDecisionRequestTest extends HttpServiceTest {
     }
 
     @Test
+    void fractionForAWholeNumberIsRejectedSayingItMustBeWhole() {
+        for (String fraction : List.of("5.5", "5.0", "1e2", "1e20")) {
+            JsonNode problem = assertInvalid(bodyWith(designExampleRequest(), "customer.profile.tenureMonths", fraction),
+                    "customer.profile.tenureMonths");
+
+            assertThat(problem.path("errors").get(0).path("message").asString()).as("for %s", fraction)
+                    .contains("whole number from 0 to 1200");
+        }
+    }
+
+    @Test
+    void wholeNumberBeyondItsTypeIsRejectedAsOutOfRangeInPlainWords() {
+        for (String huge : List.of("99999999999", "1" + "0".repeat(30), "-99999999999")) {
+            JsonNode problem = assertInvalid(bodyWith(designExampleRequest(), "customer.profile.tenureMonths", huge),
+                    "customer.profile.tenureMonths");
+
+            assertThat(problem.path("errors").get(0).path("message").asString()).as("for %s", huge)
+                    .contains("out of range", "from 0 to 1200").doesNotContain("`", "int ");
+        }
+    }
+
+    @Test
+    void numberOfHundredsOfDigitsIsRejectedNamingItsOwnField() {
+        assertInvalid(bodyWith(automatableChatRequest(), "interaction.intent.confidence", "1" + "0".repeat(400)),
+                "interaction.intent.confidence");
+    }
+
+    @Test
+    void numberLongerThanTheParserTakesIsRejectedNamingTheObjectThatContainsIt() {
+        JsonNode problem = assertInvalid(bodyWith(automatableChatRequest(), "interaction.intent.confidence",
+                "1".repeat(1_001)), "interaction.intent");
+
+        assertThat(problem.path("errors").get(0).path("message").asString()).startsWith("contains a value that exceeds");
+    }
+
+    @Test
     void unknownTimeZoneIsRejectedNamingTheField() {
         assertInvalid(with(automatableChatRequest(), "customer.timeZone", "Mars/Olympus"), "customer.timeZone");
     }
@@ -341,6 +398,18 @@ class BadDecisionRequestTest extends HttpServiceTest {
         byte[] body = JSON.writeValueAsString(with(request, "interaction.history", history)).getBytes(StandardCharsets.UTF_8);
         assertThat(body.length).isGreaterThan(MAX_BODY_BYTES);
         return body;
+    }
+
+    /** @return {@code request} as JSON text with the value at {@code path} written as {@code rawJson} */
+    private static String bodyWith(ObjectNode request, String path, String rawJson) {
+        return JSON.writeValueAsString(with(request, path, "@@RAW@@")).replace("\"@@RAW@@\"", rawJson);
+    }
+
+    /** Posts {@code body}, expects a 400 naming {@code field}, and returns the problem. */
+    private JsonNode assertInvalid(String body, String field) {
+        JsonNode problem = assertRejected(() -> api.decide(body), 400);
+        assertThat(errorFields(problem)).as("fields named by %s", problem).contains(field);
+        return problem;
     }
 
     /** Posts {@code request}, expects a 400 naming {@code field}, and returns the problem. */
