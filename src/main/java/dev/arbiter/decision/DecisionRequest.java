@@ -25,7 +25,7 @@ import jakarta.validation.constraints.Size;
  * @param proposedActions outbound actions the caller wants to take
  */
 public record DecisionRequest(
-        @Size(max = 128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String requestId,
+        @MaxCharacters(128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String requestId,
         @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}", message = "must be an upper-case code such as RETAIL") String lineOfBusiness,
         @FourDigitYear Instant at,
         @NotNull @Valid Customer customer,
@@ -46,7 +46,7 @@ public record DecisionRequest(
      * the churn model scores {@code profile}.
      */
     public record Customer(
-            @NotBlank @Size(max = 128) String id,
+            @NotBlank @MaxCharacters(128) String id,
             Tier tier,
             @DecimalMin("0") @DecimalMax("1.0E12") Double lifetimeValue,
             @TimeZoneId String timeZone,
@@ -69,11 +69,11 @@ public record DecisionRequest(
     }
 
     /** An open support ticket. */
-    public record Ticket(@NotBlank @Size(max = 128) String id, @NotNull TicketPriority priority, @FourDigitYear Instant openedAt) {
+    public record Ticket(@NotBlank @MaxCharacters(128) String id, @NotNull TicketPriority priority, @FourDigitYear Instant openedAt) {
     }
 
     /** A product the customer returned. */
-    public record ProductReturn(@NotBlank @Size(max = 128) String productId, @NotNull ReturnReason reason,
+    public record ProductReturn(@NotBlank @MaxCharacters(128) String productId, @NotNull ReturnReason reason,
                                 @NotNull @FourDigitYear Instant returnedAt) {
     }
 
@@ -87,22 +87,22 @@ public record DecisionRequest(
      */
     public record Profile(
             @Min(0) @Max(1200) Integer tenureMonths,
-            @Size(max = 64) String contract,
+            @MaxCharacters(64) String contract,
             @DecimalMin("0") @DecimalMax("1000000") Double monthlyCharges,
             @DecimalMin("0") @DecimalMax("100000000") Double totalCharges,
             Boolean partner,
             Boolean dependents,
             Boolean phoneService,
-            @Size(max = 64) String multipleLines,
-            @Size(max = 64) String internetService,
-            @Size(max = 64) String onlineSecurity,
-            @Size(max = 64) String onlineBackup,
-            @Size(max = 64) String deviceProtection,
-            @Size(max = 64) String techSupport,
-            @Size(max = 64) String streamingTV,
-            @Size(max = 64) String streamingMovies,
+            @MaxCharacters(64) String multipleLines,
+            @MaxCharacters(64) String internetService,
+            @MaxCharacters(64) String onlineSecurity,
+            @MaxCharacters(64) String onlineBackup,
+            @MaxCharacters(64) String deviceProtection,
+            @MaxCharacters(64) String techSupport,
+            @MaxCharacters(64) String streamingTV,
+            @MaxCharacters(64) String streamingMovies,
             Boolean paperlessBilling,
-            @Size(max = 64) String paymentMethod) {
+            @MaxCharacters(64) String paymentMethod) {
 
         private static final java.lang.reflect.RecordComponent[] COMPONENTS = Profile.class.getRecordComponents();
 
@@ -126,8 +126,8 @@ public record DecisionRequest(
     /** What the customer said, and the scores the caller already has. */
     public record Interaction(
             @NotNull Channel channel,
-            @NotBlank @Size(max = 4000) String message,
-            @Size(max = 50) List<@NotNull @Size(max = 4000) String> history,
+            @NotBlank @MaxCharacters(4000) String message,
+            @Size(max = 50) List<@NotNull @MaxCharacters(4000) String> history,
             @Valid IntentInput intent,
             @DecimalMin("-1") @DecimalMax("1") Double sentiment,
             @Valid AiAnswer aiAnswer) {
@@ -143,7 +143,7 @@ public record DecisionRequest(
     }
 
     /** An intent the caller already recognised. */
-    public record IntentInput(@NotBlank @Size(max = 64) String label,
+    public record IntentInput(@NotBlank @MaxCharacters(64) String label,
                               @NotNull @DecimalMin("0") @DecimalMax("1") Double confidence) {
     }
 
@@ -152,7 +152,7 @@ public record DecisionRequest(
     }
 
     /** An outbound action the caller proposes to take. */
-    public record ProposedAction(@NotBlank @Size(max = 128) String id, @NotNull ActionType type,
-                                 @Size(max = 128) String productId) {
+    public record ProposedAction(@NotBlank @MaxCharacters(128) String id, @NotNull ActionType type,
+                                 @MaxCharacters(128) String productId) {
     }
 }

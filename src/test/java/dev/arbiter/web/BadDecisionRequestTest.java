@@ -361,6 +361,27 @@ class BadDecisionRequestTest extends HttpServiceTest {
     }
 
     @Test
+    void textLimitsCountCharactersNotUtf16Units() {
+        assertThat(api.decided(with(automatableChatRequest(), "interaction.message", emoji(4000)))
+                .path("outcome").asString()).isNotBlank();
+        assertThat(api.decided(with(automatableChatRequest(), "interaction.history", List.of(emoji(4000))))
+                .path("outcome").asString()).isNotBlank();
+        assertThat(api.decided(with(automatableChatRequest(), "customer.id", emoji(128)))
+                .path("outcome").asString()).isNotBlank();
+
+        JsonNode problem = assertInvalid(with(automatableChatRequest(), "interaction.message", emoji(4001)),
+                "interaction.message");
+        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("must be at most 4000 characters");
+        assertInvalid(with(automatableChatRequest(), "interaction.history", List.of(emoji(4001))), "interaction.history[0]");
+        assertInvalid(with(automatableChatRequest(), "customer.id", emoji(129)), "customer.id");
+    }
+
+    /** @return {@code count} characters outside the Basic Multilingual Plane: two UTF-16 units each */
+    private static String emoji(int count) {
+        return "\uD83D\uDE00".repeat(count);
+    }
+
+    @Test
     void textPlainIsRejectedAsUnsupportedMediaType() {
         String body = JSON.writeValueAsString(automatableChatRequest());
 
