@@ -336,6 +336,21 @@ class BadDecisionRequestTest extends HttpServiceTest {
         assertInvalid(with(automatableChatRequest(), "customer.timeZone", "Mars/Olympus"), "customer.timeZone");
     }
 
+    @Test
+    void offsetsAndNonIanaIdsForTheTimeZoneAreRejectedNamingTheField() {
+        for (String zone : List.of("+02:00", "Z", "GMT+5", "UTC+01:00", "SystemV/EST5")) {
+            assertInvalid(with(automatableChatRequest(), "customer.timeZone", zone), "customer.timeZone");
+        }
+    }
+
+    @Test
+    void ianaRegionIdsForTheTimeZoneAreDecided() {
+        for (String zone : List.of("UTC", "Etc/UTC", "Asia/Kathmandu", "Etc/GMT-14")) {
+            assertThat(api.decided(with(automatableChatRequest(), "customer.timeZone", zone)).path("outcome").asString())
+                    .as(zone).isNotBlank();
+        }
+    }
+
     // --- sizes
 
     @Test

@@ -64,16 +64,17 @@ final class HostileValues {
     static final List<String> VALID_ZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC",
             "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu", "Australia/Lord_Howe", "Antarctica/Troll");
 
-    /** Time zones that are no IANA id. */
+    /** Time zones that are no IANA id: unknown names, offsets, offsets after a prefix, the JDK's SystemV ids. */
     static final List<String> BAD_ZONES = List.of("Mars/Olympus", "Europe/Berlin ", " Europe/Berlin", "",
             "   ", "../../etc/passwd", "Europe/../Berlin", "UTC+25", "+25:00", "-19:00", "z".repeat(65),
             "Europe/Berlin\u0000", "Europe/Berlin\u200B", "Europe/", "/", "Europe//Berlin", "Z/Z", "\uD800",
-            "Europe/Berlín", "Europe/Berlin;DROP TABLE decision_trace", "GMT+99", "${jndi:ldap://x/a}");
+            "Europe/Berlín", "Europe/Berlin;DROP TABLE decision_trace", "GMT+99", "${jndi:ldap://x/a}",
+            "+14:00", "-18:00", "+18:00", "+02:00", "Z", "+14", "-00:00", "+00:00:01", "GMT+14", "GMT+5", "UTC-12:00",
+            "SystemV/AST4", "SystemV/EST5");
 
-    /** Time zones the JDK may or may not accept: odd but real spellings and fixed offsets. */
-    static final List<String> ODD_ZONES = List.of("Z", "UTC", "GMT", "UT", "+14:00", "-18:00", "+18:00", "Etc/GMT-14",
-            "Etc/GMT+12", "GMT+14", "UTC-12:00", "SystemV/AST4", "EST", "europe/berlin", "EUROPE/BERLIN",
-            "America/Argentina/ComodRivadavia", "Asia/Calcutta", "ROK", "+14", "-00:00", "+00:00:01");
+    /** Time zones that may or may not be accepted: odd but real spellings, old aliases, wrong case. */
+    static final List<String> ODD_ZONES = List.of("UTC", "GMT", "UT", "Etc/GMT-14", "Etc/GMT+12", "EST",
+            "europe/berlin", "EUROPE/BERLIN", "America/Argentina/ComodRivadavia", "Asia/Calcutta", "ROK");
 
     /** Instants that are not ISO-8601 with an offset. */
     static final List<String> BAD_DATES = List.of("2026-11-21", "2026-11-21T10:00:00", "2026-11-21 10:00:00Z",
