@@ -22,7 +22,7 @@ import jakarta.validation.constraints.Size;
  * @param at              when the interaction happens (ISO-8601 with offset, years 0001 to 9999); absent means now
  * @param customer        who the customer is
  * @param interaction     what the customer said and the scores the caller already has
- * @param proposedActions outbound actions the caller wants to take
+ * @param proposedActions outbound actions the caller wants to take, each with its own id
  */
 public record DecisionRequest(
         @MaxCharacters(128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String requestId,
@@ -30,7 +30,7 @@ public record DecisionRequest(
         @FourDigitYear Instant at,
         @NotNull @Valid Customer customer,
         @NotNull @Valid Interaction interaction,
-        @Size(max = 20) List<@NotNull @Valid ProposedAction> proposedActions) {
+        @Size(max = 20) @DistinctActionIds List<@NotNull @Valid ProposedAction> proposedActions) {
 
     public DecisionRequest {
         proposedActions = proposedActions == null ? List.of() : proposedActions;

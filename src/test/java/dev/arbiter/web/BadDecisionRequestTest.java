@@ -351,6 +351,17 @@ class BadDecisionRequestTest extends HttpServiceTest {
         }
     }
 
+    @Test
+    void repeatedProposedActionIdIsRejectedNamingTheRepetition() {
+        ObjectNode request = withProposedActions(automatableChatRequest(), 3);
+        request = with(with(request, "proposedActions[2].id", "offer-0"), "proposedActions[1].id", "offer-0");
+
+        JsonNode problem = assertInvalid(request, "proposedActions[1].id");
+
+        assertThat(errorFields(problem)).containsExactly("proposedActions[1].id", "proposedActions[2].id");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("proposedActions[0]");
+    }
+
     // --- sizes
 
     @Test
