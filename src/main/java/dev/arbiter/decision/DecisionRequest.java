@@ -83,26 +83,27 @@ public record DecisionRequest(
 
     /**
      * Account facts the churn model reads (the IBM Telco fields). Every field is optional: the model uses a
-     * documented default for what is missing (models/README.md) and the trace lists the defaults applied.
+     * documented default for what is missing (models/README.md) and the trace lists the defaults applied. A category
+     * field takes the values of its {@link ProfileCategory} set only: a typo is an error, not a default.
      */
     public record Profile(
             @Min(0) @Max(1200) Integer tenureMonths,
-            @MaxCharacters(64) String contract,
+            @ProfileCategory(ProfileCategory.Values.CONTRACT) String contract,
             @DecimalMin("0") @DecimalMax("1000000") Double monthlyCharges,
             @DecimalMin("0") @DecimalMax("100000000") Double totalCharges,
             Boolean partner,
             Boolean dependents,
             Boolean phoneService,
-            @MaxCharacters(64) String multipleLines,
-            @MaxCharacters(64) String internetService,
-            @MaxCharacters(64) String onlineSecurity,
-            @MaxCharacters(64) String onlineBackup,
-            @MaxCharacters(64) String deviceProtection,
-            @MaxCharacters(64) String techSupport,
-            @MaxCharacters(64) String streamingTV,
-            @MaxCharacters(64) String streamingMovies,
+            @ProfileCategory(ProfileCategory.Values.MULTIPLE_LINES) String multipleLines,
+            @ProfileCategory(ProfileCategory.Values.INTERNET_SERVICE) String internetService,
+            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String onlineSecurity,
+            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String onlineBackup,
+            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String deviceProtection,
+            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String techSupport,
+            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String streamingTV,
+            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String streamingMovies,
             Boolean paperlessBilling,
-            @MaxCharacters(64) String paymentMethod) {
+            @ProfileCategory(ProfileCategory.Values.PAYMENT_METHOD) String paymentMethod) {
 
         private static final java.lang.reflect.RecordComponent[] COMPONENTS = Profile.class.getRecordComponents();
 

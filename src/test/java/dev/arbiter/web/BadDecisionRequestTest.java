@@ -129,6 +129,24 @@ class BadDecisionRequestTest extends HttpServiceTest {
         assertInvalid(with(automatableChatRequest(), "lineOfBusiness", "retail"), "lineOfBusiness");
     }
 
+    @Test
+    void unknownProfileCategoryIsRejectedListingTheAllowedValues() {
+        JsonNode problem = assertInvalid(with(designExampleRequest(), "customer.profile.contract", "Forever"),
+                "customer.profile.contract");
+
+        assertThat(problem.path("errors").get(0).path("message").asString())
+                .isEqualTo("must be one of [Month-to-month, One year, Two year]");
+        assertInvalid(with(designExampleRequest(), "customer.profile.paymentMethod", "Cheque"), "customer.profile.paymentMethod");
+    }
+
+    @Test
+    void profileCategoryInAnotherCaseIsDecidedAndAnAbsentOneDefaults() {
+        ObjectNode request = without(designExampleRequest(), "requestId");
+
+        assertThat(api.decided(with(request, "customer.profile.contract", "two YEAR")).path("churnRisk").isNumber()).isTrue();
+        assertThat(api.decided(without(request, "customer.profile.contract")).path("churnRisk").isNumber()).isTrue();
+    }
+
     // --- wrong JSON types
 
     @Test
