@@ -435,7 +435,8 @@ final class HostilePayloads {
                 for (int i = 0, copies = 1 + random.nextInt(19); i < copies; i++) {
                     items.add(first.deepCopy());
                 }
-                return json(Kind.BAD_ID, "the same id repeated in " + list, write(request), EITHER);
+                return json(Kind.BAD_ID, "the same id repeated in " + list, write(request),
+                        list.equals("proposedActions") ? REJECTED : EITHER);
             }
             String path = pick(HostileValues.ID_PATHS);
             String id = pick(HostileValues.IDS);
@@ -449,7 +450,8 @@ final class HostilePayloads {
             int max = path.endsWith("label") ? 64 : 128;
             boolean blank = id.isBlank() && !path.equals("requestId") && !path.endsWith("productId");
             boolean unprintable = path.equals("requestId") && !id.matches("[\\x21-\\x7E]+");
-            return blank || id.length() > max || unprintable ? REJECTED : EITHER;
+            boolean tooLong = id.codePointCount(0, id.length()) > max;
+            return blank || tooLong || unprintable ? REJECTED : EITHER;
         }
 
         private HostilePayload unicodeText() {
