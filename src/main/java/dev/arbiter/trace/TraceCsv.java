@@ -5,9 +5,14 @@ import java.util.List;
 
 /**
  * Writes trace summaries as RFC 4180 CSV: a header row, CRLF line ends, and a field quoted (its quotes doubled)
- * exactly when it holds a comma, a quote, CR or LF. Reason codes are joined with {@code |}; an absent request id is
- * an empty field; times are ISO-8601 UTC instants as in the JSON. Values are written as stored: a spreadsheet that
- * treats a leading {@code =} as a formula should import the file rather than open it.
+ * exactly when it holds a comma, a semicolon, a quote, a tab, CR or LF. Reason codes are joined with {@code |}; an
+ * absent request id is an empty field; times are ISO-8601 UTC instants as in the JSON.
+ *
+ * <p>Formula injection (OWASP "CSV Injection"): a field that starts with {@code = + - @}, a tab or CR could be run
+ * by a spreadsheet as a formula, and caller-supplied values (customer id, request id) reach the file. Such a field
+ * is written with a single quote {@code '} in front ({@code =1+1} becomes {@code '=1+1}), which spreadsheets show
+ * as text; the JSON answers keep the value as stored. Quoting the semicolon too keeps a value from starting a
+ * new cell when a spreadsheet splits on semicolons.
  */
 public final class TraceCsv {
 
@@ -32,16 +37,23 @@ public final class TraceCsv {
         out.append(String.join(",", fields)).append(CRLF);
     }
 
+    /** @return the value as one CSV field: neutralised when it could be a formula, then quoted when it must be */
     static String field(String value) {
         if (value == null) {
             return "";
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-                return '"' + value.replace("\"", "\"\"") + '"';
+        String text = startsLikeAFormula(value) ? "'" + value : value;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ';' || c == '"' || c == '\t' || c == '\r' || c == '\n') {
+                return '"' + text.replace("\"", "\"\"") + '"';
             }
         }
-        return value;
+        return text;
+    }
+
+    /** @return true when a spreadsheet could take the value for a formula: it starts with = + - @, a tab or CR */
+    static boolean startsLikeAFormula(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
     }
 }

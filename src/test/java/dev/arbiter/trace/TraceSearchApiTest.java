@@ -63,6 +63,8 @@ class TraceSearchApiTest extends HttpServiceTest {
     private static final String BOB = "search-bob";
     /** Needs quoting in CSV: a comma, quotes, a line break. */
     private static final String AWKWARD = "o'neil, \"the\" boss\nsecond line";
+    /** A spreadsheet would run it as a formula if the CSV wrote it as it is. */
+    private static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
     private static final String CATALOG = "rules/reason-codes.yaml";
 
     /** A decision this test stored, as the search must show it. */
@@ -85,6 +87,7 @@ class TraceSearchApiTest extends HttpServiceTest {
         decide(automatable(BOB, "WEB"));
         decide(with(designExampleRequest(), "requestId", uniqueRequestId("search-design")));
         decide(automatable(AWKWARD, "SOCIAL"));
+        decide(withRequestId(automatable(FORMULA, "WEB"), "@SUM(A1)-" + uniqueRequestId("search")));
         decide(legalThreat(ANN, "CHAT"));
         decide(withRequestId(automatable(BOB, "CHAT"), uniqueRequestId("search")));
         firstVersion = stored.get(0).policyVersion();
@@ -284,6 +287,22 @@ class TraceSearchApiTest extends HttpServiceTest {
         assertThat(byParameter.body()).isEqualTo(byAccept.body());
         assertCsvEqualsJson(byAccept.body(), items);
         assertThat(byAccept.body()).as("RFC 4180 quoting").contains("\"o'neil, \"\"the\"\" boss\nsecond line\"");
+    }
+
+    @Test
+    void csvWritesAValueThatStartsLikeAFormulaAsTextWhileJsonKeepsItAsStored() {
+        Map<String, String> parameters = Map.of("customerId", FORMULA, "format", "csv");
+
+        String page = api.get(TRACES + query(parameters)).body();
+        String export = api.get(EXPORT + query(parameters)).body();
+        JsonNode item = json(api.get(TRACES + query(Map.of("customerId", FORMULA)))).path("items").get(0);
+
+        for (String csv : List.of(page, export)) {
+            List<String> row = parseCsv(csv).get(1);
+            assertThat(row.get(TraceSummary.COLUMNS.indexOf("customerId"))).isEqualTo("'" + FORMULA);
+            assertThat(row.get(TraceSummary.COLUMNS.indexOf("requestId"))).startsWith("'@SUM(A1)-");
+        }
+        assertThat(item.path("customerId").asString()).isEqualTo(FORMULA);
     }
 
     @Test
@@ -566,10 +585,15 @@ class TraceSearchApiTest extends HttpServiceTest {
             List<String> expected = new ArrayList<>();
             for (String column : TraceSummary.COLUMNS) {
                 JsonNode value = item.path(column);
-                expected.add(value.isNull() ? "" : value.isArray() ? String.join("|", strings(value)) : value.asString());
+                expected.add(value.isNull() ? "" : value.isArray() ? String.join("|", strings(value)) : asText(value.asString()));
             }
             assertThat(rows.get(i + 1)).as("row %d", i + 1).containsExactlyElementsOf(expected);
         }
+    }
+
+    /** @return the value as a spreadsheet-safe CSV cell holds it: with a ' in front when it starts like a formula */
+    private static String asText(String value) {
+        return value.matches("(?s)[=+\\-@\t\r].*") ? "'" + value : value;
     }
 
     private static List<String> csvIds(String csv) {
