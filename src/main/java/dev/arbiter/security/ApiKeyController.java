@@ -1,5 +1,6 @@
 package dev.arbiter.security;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -31,8 +32,10 @@ import dev.arbiter.web.Problems;
  * only), {@code GET} lists keys without secrets, {@code DELETE /api/v1/keys/{keyId}} revokes one.
  */
 @RestController
-@RequestMapping(path = "/api/v1/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ApiKeyController.KEYS, produces = MediaType.APPLICATION_JSON_VALUE)
 class ApiKeyController {
+
+    static final String KEYS = "/api/v1/keys";
 
     /** A key to issue. */
     record CreateKey(@NotNull @Size(min = 1, max = 100)
@@ -64,6 +67,14 @@ class ApiKeyController {
     @DeleteMapping("/{keyId}")
     ApiKeyView revoke(@PathVariable String keyId, @AuthenticationPrincipal Caller caller) {
         return keys.revoke(keyId, caller.name());
+    }
+
+    /** The problem names the path parameter but not its value, and its instance is the collection, not the path. */
+    @ExceptionHandler(InvalidKeyIdException.class)
+    ResponseEntity<ProblemDetail> invalidKeyId(InvalidKeyIdException e) {
+        ProblemDetail problem = problems.invalid(List.of(new Problems.FieldError("keyId", e.getMessage())));
+        problem.setInstance(URI.create(KEYS));
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(UnknownApiKeyException.class)

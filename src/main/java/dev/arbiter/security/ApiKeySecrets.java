@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 final class ApiKeySecrets {
 
     private static final Pattern FORMAT = Pattern.compile("ak_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{12}");
+    /** A key id followed by (part of) a secret: what must never be repeated back. */
+    private static final Pattern WITH_SECRET = Pattern.compile("ak_([0-9a-f]{12})_[A-Za-z0-9_-]*");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A key split into its public id and its secret. */
@@ -47,6 +50,29 @@ final class ApiKeySecrets {
         }
         var matcher = FORMAT.matcher(presented);
         return matcher.matches() ? Optional.of(new Parsed(matcher.group(1), matcher.group(2))) : Optional.empty();
+    }
+
+    /**
+     * Checks what a caller gave as a key id. The messages never repeat the value: it may be a secret.
+     *
+     * @throws InvalidKeyIdException when {@code candidate} is not 12 lower-case hex digits, with a message that
+     *                               says so, and says so plainly when it is a whole key, secret included
+     */
+    static void requireKeyId(String candidate) {
+        if (candidate != null && KEY_ID.matcher(candidate).matches()) {
+            return;
+        }
+        if (candidate != null && candidate.startsWith("ak_")) {
+            throw new InvalidKeyIdException("is a whole API key, secret included: send the key id alone (the 12 hex "
+                    + "digits after ak_, e.g. 1f9c0d2e7a4b), never the secret. A key sent in a URL may be kept in "
+                    + "proxy and browser logs: revoke it and issue a new one");
+        }
+        throw new InvalidKeyIdException("must be a key id: 12 lower-case hex digits, e.g. 1f9c0d2e7a4b");
+    }
+
+    /** @return {@code text} with the secret of every key in it replaced by {@code REDACTED}, the key id kept */
+    static String withoutSecrets(String text) {
+        return text == null ? null : WITH_SECRET.matcher(text).replaceAll("ak_$1_REDACTED");
     }
 
     /** @return the hex SHA-256 of the secret, as stored */

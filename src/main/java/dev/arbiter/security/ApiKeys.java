@@ -93,9 +93,11 @@ public class ApiKeys {
      * Revokes a key: it stops authenticating at once on this instance. Revoking a revoked key changes nothing.
      *
      * @return the key as it is now
+     * @throws InvalidKeyIdException  when {@code keyId} is not a key id (a whole key, secret included, is not)
      * @throws UnknownApiKeyException when no key has that id
      */
     public ApiKeyView revoke(String keyId, String by) {
+        ApiKeySecrets.requireKeyId(keyId);
         ApiKeyView revoked = transactions.execute(status -> {
             ApiKeyView key = find(keyId).orElseThrow(() -> new UnknownApiKeyException(keyId));
             if (!key.active()) {

@@ -83,6 +83,9 @@ public final class KeyCli {
         } catch (UnknownApiKeyException e) {
             err.println(e.getMessage());
             return 1;
+        } catch (InvalidKeyIdException e) {
+            err.println("keys revoke: the argument " + e.getMessage());
+            return 1;
         }
     }
 

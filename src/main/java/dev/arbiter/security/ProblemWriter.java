@@ -15,7 +15,8 @@ import dev.arbiter.web.Problems;
 
 /**
  * Writes the security problems (401, 403, 429, 503) straight to the servlet response, since they are raised in
- * filters before any controller runs. The bodies never echo the key that was sent. Thread-safe.
+ * filters before any controller runs. The bodies never echo the key that was sent, nor the secret of a key pasted
+ * into the path. Thread-safe.
  */
 @Component
 class ProblemWriter {
@@ -33,7 +34,7 @@ class ProblemWriter {
 
     void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                "The API key's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+                "The API key's roles do not allow " + request.getMethod() + " " + path(request));
     }
 
     void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds) throws IOException {
@@ -48,10 +49,15 @@ class ProblemWriter {
                 "Too many requests are in progress; retry shortly");
     }
 
+    /** @return the request's path with the secret of any API key in it removed (a key pasted into a URL) */
+    private static String path(HttpServletRequest request) {
+        return ApiKeySecrets.withoutSecrets(request.getRequestURI());
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
                        String title, String detail) throws IOException {
         ProblemDetail problem = problems.of(status, type, title, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(URI.create(path(request)));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -126,6 +126,47 @@ class ApiKeyAdministrationTest extends HttpServiceTest {
     }
 
     @Test
+    void aWholeKeyPastedIntoTheRevokePathIsA400ThatNamesTheMistakeWithoutTheSecret(CapturedOutput output) {
+        String key = issued("pasted-key", "DECISION_CLIENT").path("key").asString();
+
+        HttpResponse<String> response = api.send(api.request(KEYS + "/" + key).DELETE());
+
+        JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.path("type").asString()).endsWith("/invalid-request");
+        assertThat(errorFields(problem)).containsExactly("keyId");
+        assertThat(problem.path("errors").get(0).path("message").asString())
+                .contains("whole API key").contains("key id alone");
+        assertThat(response.body()).doesNotContain(secretOf(key));
+        assertThat(output.getAll()).doesNotContain(secretOf(key));
+        assertThat(auditMentioning(secretOf(key))).isZero();
+        api.withKey(key).decided(designExampleRequest());
+    }
+
+    @Test
+    void callersWhoMayNotRevokeAreNotShownASecretPastedIntoThePathEither() {
+        String key = issued("pasted-elsewhere", "DECISION_CLIENT").path("key").asString();
+        Api reviewer = apiAs("curious-reviewer", Role.COMPLIANCE_REVIEWER);
+
+        HttpResponse<String> forbidden = reviewer.send(reviewer.request(KEYS + "/" + key).DELETE());
+        HttpResponse<String> unauthenticated = anonymous().send(anonymous().request(KEYS + "/" + key).DELETE());
+
+        assertThat(assertProblem(forbidden, 403).path("detail").asString()).contains(KEYS + "/ak_");
+        assertProblem(unauthenticated, 401);
+        assertThat(forbidden.body()).doesNotContain(secretOf(key));
+        assertThat(unauthenticated.body()).doesNotContain(secretOf(key));
+    }
+
+    @Test
+    void aRevokePathThatIsNoKeyIdIsA400ThatDoesNotRepeatIt() {
+        String notAnId = "Xy9-secret-looking_text";
+
+        HttpResponse<String> response = api.send(api.request(KEYS + "/" + notAnId).DELETE());
+
+        assertThat(errorFields(assertProblem(response, 400))).containsExactly("keyId");
+        assertThat(response.body()).doesNotContain(notAnId);
+    }
+
+    @Test
     void keysNeverReachTheLog(CapturedOutput output) {
         String key = issued("quiet-client", "DECISION_CLIENT").path("key").asString();
         api.withKey(key).decided(designExampleRequest());
@@ -147,6 +188,11 @@ class ApiKeyAdministrationTest extends HttpServiceTest {
             }
         }
         throw new AssertionError("key " + keyId + " is not listed");
+    }
+
+    private long auditMentioning(String text) {
+        return jdbc.sql("SELECT COUNT(*) FROM admin_audit WHERE target LIKE ? OR CAST(details AS VARCHAR) LIKE ?")
+                .params("%" + text + "%", "%" + text + "%").query(Long.class).single();
     }
 
     private String storedClientOf(String decisionId) {

@@ -53,6 +53,9 @@ class KeyCliTest {
         assertThat(run("create", "bad name!", "ADMIN")).isEqualTo(1);
         assertThat(errors()).contains("clientName");
         assertThat(run("revoke", "ffffffffffff")).isEqualTo(1);
+        IssuedKey pasted = keys.create("cli-pasted", EnumSet.of(Role.OPERATOR), "test");
+        assertThat(run("revoke", pasted.key())).isEqualTo(1);
+        assertThat(errors()).contains("whole API key").doesNotContain(pasted.key().substring(16));
         assertThat(run("rotate")).isEqualTo(2);
         assertThat(errors()).contains("usage: keys");
     }
