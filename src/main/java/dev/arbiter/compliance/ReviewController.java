@@ -1,9 +1,14 @@
 package dev.arbiter.compliance;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.arbiter.policy.PolicyLoadException;
 import dev.arbiter.policy.PolicyProblem;
+import dev.arbiter.web.InvalidParametersException;
 import dev.arbiter.web.Problems;
+import dev.arbiter.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 /**
  * The compliance reviewer's API on a stored decision: {@code POST /api/v1/decisions/{id}/replay} evaluates it again
@@ -24,6 +33,8 @@ import dev.arbiter.web.Problems;
 @RestController
 @RequestMapping(path = "/api/v1/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReviewController {
+
+    private static final String VERSION = "version";
 
     private final DecisionReplay replay;
     private final DecisionExplanations explanations;
@@ -35,8 +46,20 @@ class ReviewController {
         this.problems = problems;
     }
 
+    /**
+     * @param parameters the query: {@code version}, a stored policy version; absent means the decision's own
+     * @throws InvalidParametersException for an unknown, repeated or empty parameter
+     */
     @PostMapping("/{decisionId}/replay")
-    ReplayReport replay(@PathVariable String decisionId, @RequestParam(required = false) String version) {
+    @Parameter(name = VERSION, in = ParameterIn.QUERY,
+            description = "a stored policy version to replay against; absent: the version that decided")
+    ReplayReport replay(@PathVariable String decisionId,
+                        @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        String version = QueryParameters.single(parameters, Set.of(VERSION), "replay", errors).get(VERSION);
+        if (!errors.isEmpty()) {
+            throw new InvalidParametersException(errors);
+        }
         return replay.replay(decisionId, version);
     }
 

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.arbiter.security.Caller;
+import dev.arbiter.web.InvalidParametersException;
 import dev.arbiter.web.Problems;
+import dev.arbiter.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Tamper evidence and retention over HTTP: {@code GET /api/v1/traces/verify} walks the chain and reports OK or the
@@ -29,6 +37,7 @@ import dev.arbiter.web.Problems;
 @RequestMapping("/api/v1/traces")
 class ChainController {
 
+    private static final String BEFORE = "before";
 
     private final ChainVerifier verifier;
     private final TraceRetention retention;
@@ -49,12 +58,24 @@ class ChainController {
     }
 
     /**
-     * @param before an ISO-8601 instant with offset, not in the future; absent means the retention cutoff
-     * @param caller who purges, for the audit log
+     * Purges now. The only parameter is {@code before}: who purges is the API key's client name, never a parameter.
+     *
+     * @param parameters the query: {@code before}, an ISO-8601 instant with offset, not in the future; absent means
+     *                   the retention cutoff
+     * @param caller     who purges, for the audit log
+     * @throws InvalidParametersException for a bad, unknown, repeated or empty parameter
      */
     @PostMapping("/purge")
-    ResponseEntity<?> purge(@RequestParam(required = false) String before, @AuthenticationPrincipal Caller caller) {
-        String actor = caller.name();
+    @Parameter(name = BEFORE, in = ParameterIn.QUERY, description = "ISO-8601 instant with offset, not in the future; "
+            + "absent: the retention cutoff", schema = @Schema(type = "string", format = "date-time"))
+    ResponseEntity<?> purge(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+                            @AuthenticationPrincipal Caller caller) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        String before = QueryParameters.single(parameters, Set.of(BEFORE), ChainController::notAPurgeParameter, errors)
+                .get(BEFORE);
+        if (!errors.isEmpty()) {
+            throw new InvalidParametersException(errors);
+        }
         Instant cutoff;
         if (before == null) {
             var retentionCutoff = retention.cutoff();
@@ -65,20 +86,31 @@ class ChainController {
             }
             cutoff = retentionCutoff.get();
         } else {
-            try {
-                cutoff = OffsetDateTime.parse(before).toInstant();
-            } catch (DateTimeParseException e) {
-                return invalid("before", "must be an ISO-8601 date-time with offset, e.g. 2026-11-21T10:00:00Z");
-            }
-            if (cutoff.isAfter(clock.instant())) {
-                return invalid("before", "must not be in the future");
-            }
+            cutoff = cutoff(before);
         }
-        return ResponseEntity.ok(retention.purge(cutoff, actor));
+        return ResponseEntity.ok(retention.purge(cutoff, caller.name()));
     }
 
-    private ResponseEntity<ProblemDetail> invalid(String field, String message) {
-        return ResponseEntity.badRequest().body(problems.invalid(List.of(new Problems.FieldError(field, message))));
+    private Instant cutoff(String before) {
+        Instant cutoff;
+        try {
+            cutoff = OffsetDateTime.parse(before).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid("must be an ISO-8601 date-time with offset, e.g. 2026-11-21T10:00:00Z (send + as %2B)");
+        }
+        if (cutoff.isAfter(clock.instant())) {
+            throw invalid("must not be in the future");
+        }
+        return cutoff;
+    }
+
+    private static InvalidParametersException invalid(String message) {
+        return new InvalidParametersException(List.of(new Problems.FieldError(BEFORE, message)));
+    }
+
+    private static String notAPurgeParameter(String name) {
+        return "by".equals(name) ? "is not a purge parameter: who purges is the client name of the API key"
+                : "is not a purge parameter; the only one is before";
     }
 
     @ExceptionHandler(ChainBrokenException.class)

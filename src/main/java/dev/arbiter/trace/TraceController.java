@@ -281,11 +281,6 @@ class TraceController {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    @ExceptionHandler(InvalidSearchException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidSearchException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problems.invalid(e.errors()));
-    }
-
     @ExceptionHandler(SearchUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(SearchUnavailableException e) {
         log.error("Decision trace search failed", e);

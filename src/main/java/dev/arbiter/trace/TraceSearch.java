@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import dev.arbiter.decision.Channel;
 import dev.arbiter.policy.facts.Outcome;
 import dev.arbiter.web.Problems;
+import dev.arbiter.web.QueryParameters;
 
 /**
  * Searches stored decisions by customer, reason code, outcome, channel, time range and policy version, newest
@@ -129,18 +130,8 @@ public class TraceSearch {
         }
         known.addAll(alsoAllowed);
         List<Problems.FieldError> errors = new ArrayList<>();
-        Map<String, String> values = new HashMap<>();
-        parameters.forEach((name, given) -> {
-            if (!known.contains(name)) {
-                errors.add(new Problems.FieldError(name, unknownMessage(name, paged, known)));
-            } else if (given.size() != 1) {
-                errors.add(new Problems.FieldError(name, "must be given once"));
-            } else if (given.get(0) == null || given.get(0).isEmpty()) {
-                errors.add(new Problems.FieldError(name, "must not be empty; leave the parameter out to not filter by it"));
-            } else {
-                values.put(name, given.get(0));
-            }
-        });
+        Map<String, String> values = QueryParameters.single(parameters, known, name -> unknownMessage(name, paged, known),
+                errors);
         Parser parser = new Parser(values, errors);
         String customerId = parser.text(CUSTOMER_ID, value -> !value.isBlank() && value.length() <= MAX_CUSTOMER_ID,
                 "must be a customer id of at most " + MAX_CUSTOMER_ID + " characters");

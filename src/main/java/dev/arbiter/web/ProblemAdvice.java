@@ -237,6 +237,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
+    @ExceptionHandler(InvalidParametersException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(InvalidParametersException e) {
+        return ResponseEntity.badRequest().body(problems.invalid(e.errors()));
+    }
+
     @ExceptionHandler(IdempotencyConflictException.class)
     ResponseEntity<ProblemDetail> conflict(IdempotencyConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.of(HttpStatus.CONFLICT, "idempotency-conflict",

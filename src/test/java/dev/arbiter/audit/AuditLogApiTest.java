@@ -243,6 +243,20 @@ class AuditLogApiTest extends HttpServiceTest {
     }
 
     @Test
+    void unknownRepeatedEmptyAndBlankParametersAre400sNamingThem() {
+        for (String[] bad : new String[][] {{"bogus=1", "bogus"}, {"actor=", "actor"}, {"action=", "action"},
+                {"actor=%20", "actor"}, {"size=", "size"}, {"size=1&size=2", "size"}, {"from=%20", "from"}}) {
+            JsonNode problem = assertProblem(api.get(AUDIT + "?" + bad[0]), 400);
+            assertThat(problem.path("type").asString()).as(bad[0]).endsWith("/invalid-request");
+            assertThat(errorFields(problem)).as(bad[0]).containsExactly(bad[1]);
+        }
+        assertThat(errorFields(assertProblem(api.get(AUDIT + "?bogus=1&actor=&size=0"), 400)))
+                .as("every one at once").containsExactly("actor", "bogus", "size");
+        assertThat(assertProblem(api.get(AUDIT + "?size=1&size=2"), 400).path("errors").get(0).path("message").asString())
+                .isEqualTo("must be given once");
+    }
+
+    @Test
     void theLogCannotBeChangedOverHttp() {
         long newest = newestId();
 

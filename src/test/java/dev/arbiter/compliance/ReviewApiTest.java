@@ -2,6 +2,7 @@ package dev.arbiter.compliance;
 
 import static dev.arbiter.support.Api.DECISIONS;
 import static dev.arbiter.support.Api.assertProblem;
+import static dev.arbiter.support.Api.errorFields;
 import static dev.arbiter.support.Api.json;
 import static dev.arbiter.support.DecisionRequests.automatableChatRequest;
 import static dev.arbiter.support.DecisionRequests.designExampleRequest;
@@ -180,6 +181,16 @@ class ReviewApiTest extends HttpServiceTest {
         JsonNode problem = assertProblem(replay(id, unknown), 404);
 
         assertThat(problem.path("detail").asString()).contains(unknown);
+    }
+
+    @Test
+    void anEmptyRepeatedOrUnknownReplayParameterIsA400NamingIt() {
+        String id = api.decided(automatableChatRequest()).path("decisionId").asString();
+        String replay = DECISIONS + "/" + id + "/replay";
+
+        assertThat(errorFields(assertProblem(api.post(replay + "?version=", null), 400))).containsExactly("version");
+        assertThat(errorFields(assertProblem(api.post(replay + "?version=a&version=b", null), 400))).containsExactly("version");
+        assertThat(errorFields(assertProblem(api.post(replay + "?verison=abc", null), 400))).containsExactly("verison");
     }
 
     // --- explanation -------------------------------------------------------------------------------------------

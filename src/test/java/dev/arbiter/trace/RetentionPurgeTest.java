@@ -154,6 +154,26 @@ class RetentionPurgeTest extends HttpServiceTest {
         assertThat(errorFields(assertProblem(future, 400))).containsExactly("before");
     }
 
+    @Test
+    void unknownRepeatedAndEmptyPurgeParametersAre400sThatPurgeNothing() {
+        List<String> expired = decide(2);
+        CLOCK.advance(PAST_RETENTION);
+        String now = CLOCK.instant().toString();
+
+        JsonNode repeated = assertProblem(api.post("/api/v1/traces/purge?before=" + now + "&before=" + now, null), 400);
+        JsonNode by = assertProblem(api.post("/api/v1/traces/purge?by=x", null), 400);
+        JsonNode bogus = assertProblem(api.post("/api/v1/traces/purge?bogus=1", null), 400);
+        JsonNode empty = assertProblem(api.post("/api/v1/traces/purge?before=", null), 400);
+
+        assertThat(errorFields(repeated)).containsExactly("before");
+        assertThat(repeated.path("errors").get(0).path("message").asString()).isEqualTo("must be given once");
+        assertThat(errorFields(by)).containsExactly("by");
+        assertThat(by.path("errors").get(0).path("message").asString()).contains("client name of the API key");
+        assertThat(errorFields(bogus)).containsExactly("bogus");
+        assertThat(errorFields(empty)).containsExactly("before");
+        assertThat(stored(expired)).as("nothing purged").hasSize(2);
+    }
+
     // --- fixtures ---
 
     /** @return the ids of {@code count} new decisions with reasons, decided at the clock's current time */
