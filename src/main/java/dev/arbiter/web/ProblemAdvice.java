@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -59,6 +61,30 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(Problems.FieldError::field))
                 .toList();
         return ResponseEntity.badRequest().body(problems.invalid(errors));
+    }
+
+    /** Every problem Spring MVC answers itself (405, 406, 415, 404 without a handler, ...) gets a type of the service. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(problems.typeOf(statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** A body without a Content-Type header is told what to send, instead of "Content-Type 'null' is not supported". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        if (ex.getContentType() == null) {
+            String supported = ex.getSupportedMediaTypes().isEmpty() ? "application/json"
+                    : MediaType.toString(ex.getSupportedMediaTypes());
+            ex.getBody().setDetail("The Content-Type header is missing: send the body with Content-Type: " + supported);
+        }
+        return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
     }
 
     private static Problems.FieldError fieldError(FieldError error) {
