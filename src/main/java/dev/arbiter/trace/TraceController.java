@@ -37,6 +37,8 @@ import dev.arbiter.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +62,10 @@ class TraceController {
 
     /** The JSON answer of one page. */
     record TracePage(List<TraceSummary> items, int size, String nextCursor) {
+    }
+
+    /** The JSON answer of an export, as the OpenAPI document describes it (it is streamed, not built). */
+    record TraceExport(List<TraceSummary> items, long count) {
     }
 
     private record Request(TraceSearch.Query query, Format format) {
@@ -99,10 +105,16 @@ class TraceController {
     @Parameter(name = TraceSearch.TO, in = ParameterIn.QUERY, description = "ISO-8601 instant with offset, exclusive",
             schema = @Schema(type = "string", format = "date-time"))
     @Parameter(name = TraceSearch.POLICY_VERSION, in = ParameterIn.QUERY, description = "the policy version that decided")
+    @Parameter(name = TraceSearch.CLIENT_NAME, in = ParameterIn.QUERY,
+            description = "exact name of the API client that asked for the decision")
     @Parameter(name = TraceSearch.CURSOR, in = ParameterIn.QUERY, description = "nextCursor of the previous page")
     @Parameter(name = TraceSearch.SIZE, in = ParameterIn.QUERY, description = "page size, 1 to 500 (default 50)",
             schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
     @Parameter(name = FORMAT, in = ParameterIn.QUERY, schema = @Schema(allowableValues = {"json", "csv"}))
+    @ApiResponse(responseCode = "200", description = "one page, newest first", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TracePage.class)),
+            @Content(mediaType = TraceCsv.MEDIA_TYPE, schema = @Schema(type = "string",
+                    description = "RFC 4180 CSV with a header row: the columns of TraceSummary"))})
     @GetMapping
     ResponseEntity<?> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                              @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
@@ -137,7 +149,12 @@ class TraceController {
     @Parameter(name = TraceSearch.FROM, in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"))
     @Parameter(name = TraceSearch.TO, in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"))
     @Parameter(name = TraceSearch.POLICY_VERSION, in = ParameterIn.QUERY)
+    @Parameter(name = TraceSearch.CLIENT_NAME, in = ParameterIn.QUERY)
     @Parameter(name = FORMAT, in = ParameterIn.QUERY, schema = @Schema(allowableValues = {"json", "csv"}))
+    @ApiResponse(responseCode = "200", description = "every match, newest first, as an attachment", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TraceExport.class)),
+            @Content(mediaType = TraceCsv.MEDIA_TYPE, schema = @Schema(type = "string",
+                    description = "RFC 4180 CSV with a header row: the columns of TraceSummary"))})
     @GetMapping("/export")
     void export(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                 @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,

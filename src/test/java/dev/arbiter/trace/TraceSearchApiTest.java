@@ -453,7 +453,7 @@ class TraceSearchApiTest extends HttpServiceTest {
         List<String> searchParameters = new ArrayList<>();
         paths.path(TRACES).path("get").path("parameters").forEach(p -> searchParameters.add(p.path("name").asString()));
         assertThat(searchParameters).containsExactlyInAnyOrder("customerId", "reasonCode", "outcome", "channel", "from",
-                "to", "policyVersion", "cursor", "size", "format");
+                "to", "policyVersion", "clientName", "cursor", "size", "format");
         assertThat(paths.path(EXPORT).has("get")).isTrue();
     }
 

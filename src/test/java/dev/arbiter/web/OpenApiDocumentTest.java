@@ -4,6 +4,8 @@ import static dev.arbiter.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,12 +57,89 @@ class OpenApiDocumentTest extends HttpServiceTest {
     }
 
     @Test
+    void traceSearchAndExportDeclareEveryParameterTheyAccept() {
+        JsonNode paths = apiDocs().path("paths");
+
+        for (String path : new String[] {"/api/v1/traces", "/api/v1/traces/export"}) {
+            assertThat(parameterNames(paths.path(path).path("get"))).as(path).contains("clientName", "customerId", "format");
+        }
+        assertThat(parameterNames(paths.path("/api/v1/audit").path("get")))
+                .containsExactlyInAnyOrder("actor", "action", "from", "to", "size", "before");
+        assertThat(parameterNames(paths.path("/api/v1/traces/purge").path("post"))).containsExactly("before");
+    }
+
+    @Test
+    void everyApiOperationListsItsClientAndAccessProblemsAsProblemJson() {
+        JsonNode docs = apiDocs();
+        List<String> checked = new ArrayList<>();
+
+        docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (path.getKey().startsWith("/api/")) {
+                for (String status : new String[] {"400", "401", "403", "429", "503"}) {
+                    assertThat(problemSchemaOf(operation.getValue(), status))
+                            .as("%s %s %s", operation.getKey(), path.getKey(), status)
+                            .isEqualTo("#/components/schemas/ProblemDetail");
+                }
+                assertThat(operation.getValue().path("responses").has("500")).isFalse();
+                checked.add(operation.getKey() + " " + path.getKey());
+            }
+        }));
+
+        assertThat(checked).contains("post /api/v1/decisions", "get /api/v1/traces", "delete /api/v1/keys/{keyId}");
+        assertThat(docs.path("components").path("schemas").path("ProblemDetail").path("properties").propertyNames())
+                .contains("type", "title", "status", "detail", "instance", "errors");
+    }
+
+    @Test
+    void theDecisionEndpointListsEveryProblemItCanAnswerWith() {
+        JsonNode paths = apiDocs().path("paths");
+        JsonNode decide = paths.path("/api/v1/decisions").path("post");
+
+        for (String status : new String[] {"409", "413", "415", "503"}) {
+            assertThat(problemSchemaOf(decide, status)).as(status).isEqualTo("#/components/schemas/ProblemDetail");
+        }
+        assertThat(problemSchemaOf(paths.path("/api/v1/decisions/{decisionId}/trace").path("get"), "404")).isNotEmpty();
+        assertThat(problemSchemaOf(paths.path("/api/v1/decisions/{decisionId}/replay").path("post"), "422")).isNotEmpty();
+    }
+
+    @Test
+    void theTraceSearchAnswersAPageAsJsonOrCsv() {
+        JsonNode content = apiDocs().path("paths").path("/api/v1/traces").path("get").path("responses").path("200")
+                .path("content");
+
+        assertThat(content.propertyNames()).containsExactlyInAnyOrder("application/json", "text/csv;charset=UTF-8;header=present");
+        assertThat(content.path("application/json").path("schema").path("$ref").asString()).endsWith("/TracePage");
+    }
+
+    @Test
+    void stringsThatMustNotBeBlankHaveMinLengthOne() {
+        JsonNode schemas = apiDocs().path("components").path("schemas");
+
+        assertThat(schemas.path("Customer").path("properties").path("id").path("minLength").asInt()).isEqualTo(1);
+        assertThat(schemas.path("Interaction").path("properties").path("message").path("minLength").asInt()).isEqualTo(1);
+        assertThat(schemas.path("DecisionRequest").path("properties").path("lineOfBusiness").path("minLength").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void swaggerUiIsServedAsHtml() {
         HttpResponse<String> response = api.get("/swagger-ui.html");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Api.contentType(response)).startsWith("text/html");
         assertThat(response.body()).containsIgnoringCase("<html").containsIgnoringCase("swagger");
+    }
+
+    private static List<String> parameterNames(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation.path("parameters").forEach(parameter -> names.add(parameter.path("name").asString()));
+        return names;
+    }
+
+    /** @return the $ref of the problem+json schema of the operation's answer of that status, or "" */
+    private static String problemSchemaOf(JsonNode operation, String status) {
+        return operation.path("responses").path(status).path("content").path("application/problem+json").path("schema")
+                .path("$ref").asString("");
     }
 
     private JsonNode apiDocs() {
