@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -123,11 +122,6 @@ class PolicyController {
     ResponseEntity<ProblemDetail> unknownVersion(UnknownVersionException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problems.of(HttpStatus.NOT_FOUND, "not-found", "Policy version not found", e.getMessage()));
-    }
-
-    @ExceptionHandler(QueryParameters.InvalidParametersException.class)
-    ResponseEntity<ProblemDetail> invalidParameters(QueryParameters.InvalidParametersException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problems.invalid(e.errors()));
     }
 
     @ExceptionHandler(InvalidCandidateException.class)
