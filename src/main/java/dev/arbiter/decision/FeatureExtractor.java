@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import dev.arbiter.policy.PhraseLists;
 import dev.arbiter.policy.PolicyFacts;
-import dev.arbiter.policy.Words;
 import dev.arbiter.policy.facts.Contact;
 import dev.arbiter.policy.facts.Customer;
 import dev.arbiter.policy.facts.Interaction;
@@ -51,7 +50,7 @@ class FeatureExtractor {
         List<PhraseMatch> matches = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             String source = i == messages.size() - 1 ? "message" : "history[" + i + "]";
-            List<PhraseMatch> found = phrases.find(Words.of(messages.get(i)), source);
+            List<PhraseMatch> found = phrases.find(messages.get(i), source);
             matchesPerMessage.add(found);
             matches.addAll(found);
         }

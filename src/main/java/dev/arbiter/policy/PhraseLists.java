@@ -101,36 +101,61 @@ public final class PhraseLists {
     }
 
     /**
-     * Finds every occurrence of every phrase of every list but {@value #NEGATORS} in {@code words}.
+     * Finds every occurrence of every phrase of every list but {@value #NEGATORS} in {@code text}.
      *
-     * @param words  normalised words (see {@link Words#of})
+     * @param text   the customer's words as written (normalised here, see {@link Words#split})
      * @param source where the words come from: {@code message} or {@code history[i]}
-     * @return the matches, by phrase (lists and phrases in file order), then by position in {@code words}; a match is
-     *         negated when a {@value #NEGATORS} phrase ends at most {@value #NEGATION_REACH} words before it
+     * @return the matches, by phrase (lists and phrases in file order), then by position in the text. A match is
+     *         negated when a {@value #NEGATORS} phrase ends at most {@value #NEGATION_REACH} words before it in the
+     *         same sentence, and that negator is not itself part of a matched phrase ("never again")
      */
-    public List<PhraseMatch> find(List<String> words, String source) {
-        String[] text = words.toArray(String[]::new);
-        BitSet candidates = candidates(text);
-        BitSet negatedStarts = negatedStarts(text, candidates);
-        List<PhraseMatch> matches = new ArrayList<>();
+    public List<PhraseMatch> find(String text, String source) {
+        Words.Split split = Words.split(text);
+        String[] words = split.words().toArray(String[]::new);
+        BitSet candidates = candidates(words);
+        List<Occurrence> found = new ArrayList<>();
+        BitSet covered = new BitSet(words.length);
         for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
             Phrase phrase = phrases[p];
             if (!phrase.list().equals(NEGATORS)) {
-                occurrences(phrase, text, start ->
-                        matches.add(new PhraseMatch(phrase.list(), phrase.text(), source, negatedStarts.get(start))));
+                occurrences(phrase, words, start -> {
+                    found.add(new Occurrence(phrase, start));
+                    covered.set(start, start + phrase.words().length);
+                });
             }
+        }
+        BitSet negated = negatedStarts(words, candidates, covered, split.sentenceStarts());
+        List<PhraseMatch> matches = new ArrayList<>(found.size());
+        for (Occurrence occurrence : found) {
+            Phrase phrase = occurrence.phrase();
+            matches.add(new PhraseMatch(phrase.list(), phrase.text(), source, negated.get(occurrence.start())));
         }
         return matches;
     }
 
-    /** @return the positions in {@code text} where a phrase starting there is negated */
-    private BitSet negatedStarts(String[] text, BitSet candidates) {
-        BitSet negated = new BitSet(text.length);
+    /** A phrase found at a position of the text. */
+    private record Occurrence(Phrase phrase, int start) {
+    }
+
+    /**
+     * @param covered        the positions inside matched phrases: a negator there is part of the phrase, not a negation
+     * @param sentenceStarts the positions where a new sentence starts: a negation does not reach into it
+     * @return the positions in {@code words} where a phrase starting there is negated
+     */
+    private BitSet negatedStarts(String[] words, BitSet candidates, BitSet covered, BitSet sentenceStarts) {
+        BitSet negated = new BitSet(words.length);
         for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
             Phrase phrase = phrases[p];
             if (phrase.list().equals(NEGATORS)) {
                 int length = phrase.words().length;
-                occurrences(phrase, text, start -> negated.set(start + length, start + length + NEGATION_REACH));
+                occurrences(phrase, words, start -> {
+                    int end = start + length;
+                    if (covered.nextSetBit(start) < 0 || covered.nextSetBit(start) >= end) {
+                        for (int next = end; next < end + NEGATION_REACH && !sentenceStarts.get(next); next++) {
+                            negated.set(next);
+                        }
+                    }
+                });
             }
         }
         return negated;

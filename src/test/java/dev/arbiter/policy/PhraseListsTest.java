@@ -27,7 +27,7 @@ class PhraseListsTest {
     }
 
     private static List<String> phrasesIn(String text) {
-        return lists().find(Words.of(text), "message").stream().map(PhraseMatch::getPhrase).toList();
+        return lists().find(text, "message").stream().map(PhraseMatch::getPhrase).toList();
     }
 
     @Test
@@ -68,7 +68,7 @@ class PhraseListsTest {
 
     @Test
     void everyOccurrenceIsCounted() {
-        List<PhraseMatch> matches = lists().find(Words.of("Ridiculous. Ridiculous! I'll sue, sue, SUE."), "history[0]");
+        List<PhraseMatch> matches = lists().find("Ridiculous. Ridiculous! I'll sue, sue, SUE.", "history[0]");
 
         assertThat(matches).extracting(PhraseMatch::getList, PhraseMatch::getPhrase)
                 .containsExactlyInAnyOrder(
@@ -85,7 +85,7 @@ class PhraseListsTest {
 
     @Test
     void matchesFromTheCurrentMessageSayTheyAreInTheMessage() {
-        assertThat(lists().find(Words.of("sue"), "message")).singleElement()
+        assertThat(lists().find("sue", "message")).singleElement()
                 .satisfies(match -> assertThat(match.isInMessage()).isTrue());
     }
 
@@ -111,11 +111,11 @@ class PhraseListsTest {
     void shippedLegalListFindsTheExamplesOfThePolicy() {
         PhraseLists shipped = PolicyFixtures.shippedBundle().phrases();
 
-        List<PhraseMatch> matches = shipped.find(Words.of("My LAWYER says I should sue; legal action is next, see you in court."), "message");
+        List<PhraseMatch> matches = shipped.find("My LAWYER says I should sue; legal action is next, see you in court.", "message");
 
         assertThat(matches).filteredOn(match -> match.getList().equals("legal-threat"))
                 .extracting(PhraseMatch::getPhrase).contains("lawyer", "sue", "legal action", "court");
-        assertThat(shipped.find(Words.of("I will pursue this issue"), "message"))
+        assertThat(shipped.find("I will pursue this issue", "message"))
                 .filteredOn(match -> match.getList().equals("legal-threat")).isEmpty();
     }
 
@@ -146,7 +146,7 @@ class PhraseListsTest {
 
     /** @return each match of {@code text} as {@code phrase} or {@code phrase (negated)} */
     private static List<String> negationIn(String text) {
-        return listsWithNegators().find(Words.of(text), "message").stream()
+        return listsWithNegators().find(text, "message").stream()
                 .map(match -> match.getPhrase() + (match.isNegated() ? " (negated)" : "")).toList();
     }
 
@@ -176,5 +176,18 @@ class PhraseListsTest {
     @Test
     void eachOccurrenceIsNegatedOnItsOwn() {
         assertThat(negationIn("disappointed? not disappointed")).containsExactly("disappointed", "disappointed (negated)");
+    }
+
+    @Test
+    void negationStopsAtTheEndOfASentence() {
+        assertThat(negationIn("Was it fine? Not. Disappointed.")).containsExactly("disappointed");
+        assertThat(negationIn("Not; disappointed")).containsExactly("disappointed");
+        assertThat(negationIn("Not!\nDisappointed")).containsExactly("disappointed");
+        assertThat(negationIn("not, really, disappointed")).containsExactly("disappointed (negated)");
+    }
+
+    @Test
+    void negatorInsideAMatchedPhraseNegatesNothing() {
+        assertThat(negationIn("never again disappointed")).containsExactly("disappointed", "never again");
     }
 }

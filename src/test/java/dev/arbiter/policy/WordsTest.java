@@ -28,6 +28,14 @@ class WordsTest {
     }
 
     @Test
+    void marksTheFirstWordOfEverySentenceButTheFirst() {
+        Words.Split split = Words.split("Fine? No. Really; not\nreally, not at all... ok!");
+
+        assertThat(split.words()).containsExactly("fine", "no", "really", "not", "really", "not", "at", "all", "ok");
+        assertThat(split.sentenceStarts().stream().boxed().toList()).containsExactly(1, 2, 3, 4, 8);
+    }
+
+    @Test
     void nullOrBlankTextHasNoWords() {
         assertThat(Words.of(null)).isEmpty();
         assertThat(Words.of("  ?! ")).isEmpty();
