@@ -133,7 +133,7 @@ public class TraceSearch {
         Map<String, String> values = QueryParameters.single(parameters, known, name -> unknownMessage(name, paged, known),
                 errors);
         Parser parser = new Parser(values, errors);
-        String customerId = parser.text(CUSTOMER_ID, value -> !value.isBlank() && value.length() <= MAX_CUSTOMER_ID,
+        String customerId = parser.text(CUSTOMER_ID, value -> !value.isBlank() && atMostCharacters(value, MAX_CUSTOMER_ID),
                 "must be a customer id of at most " + MAX_CUSTOMER_ID + " characters");
         String reasonCode = parser.text(REASON_CODE, value -> REASON.matcher(value).matches(),
                 "must be an upper-case reason code such as LEGAL_THREAT (A-Z, 0-9 and _, at most 64)");
@@ -141,7 +141,7 @@ public class TraceSearch {
         String channel = parser.text(CHANNEL, CHANNELS::contains, "must be one of " + CHANNELS);
         String policyVersion = parser.text(POLICY_VERSION, value -> VERSION.matcher(value).matches(),
                 "must be a policy version: at most 64 printable characters without spaces");
-        String clientName = parser.text(CLIENT_NAME, value -> !value.isBlank() && value.length() <= MAX_CLIENT_NAME,
+        String clientName = parser.text(CLIENT_NAME, value -> !value.isBlank() && atMostCharacters(value, MAX_CLIENT_NAME),
                 "must be a client name of at most " + MAX_CLIENT_NAME + " characters");
         Instant from = parser.instant(FROM);
         Instant to = parser.instant(TO);
@@ -163,6 +163,14 @@ public class TraceSearch {
         }
         return new Query(new TraceFilter(customerId, reasonCode, outcome, channel, from, to, policyVersion, clientName),
                 after, size);
+    }
+
+    /**
+     * @return whether {@code value} has at most {@code max} characters counted as code points, as the decision
+     *         request counts them: an emoji outside the Basic Multilingual Plane is one character, not two
+     */
+    static boolean atMostCharacters(String value, int max) {
+        return value.codePointCount(0, value.length()) <= max;
     }
 
     private static String unknownMessage(String name, boolean paged, Set<String> known) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -237,6 +238,34 @@ class TraceSearchApiTest extends HttpServiceTest {
     }
 
     @Test
+    void aCustomerIdOf128EmojiIsFoundAndExportedAsTheDecisionStoredIt() {
+        String emojiId = emoji(128);
+        decide(automatable(emojiId, "CHAT"));
+        List<String> expected = expected(f -> f.customerId().equals(emojiId));
+
+        JsonNode page = page(Map.of("customerId", emojiId), 50, null);
+        JsonNode export = json(api.get(EXPORT + query(Map.of("customerId", emojiId, "format", "json"))));
+
+        assertThat(expected).hasSize(1);
+        assertThat(ids(page)).containsExactlyElementsOf(expected);
+        assertThat(ids(export)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void textLimitsCountCharactersNotUtf16Units() {
+        TraceSearch.Query query = TraceSearch.parse(Map.of("customerId", List.of(emoji(128)),
+                "clientName", List.of(emoji(100))), true, Set.of());
+
+        assertThat(query.filter().customerId()).isEqualTo(emoji(128));
+        assertThat(query.filter().clientName()).isEqualTo(emoji(100));
+    }
+
+    /** @return {@code emoji} grinning faces: as many characters (code points), twice as many UTF-16 units */
+    private static String emoji(int emoji) {
+        return "\uD83D\uDE00".repeat(emoji);
+    }
+
+    @Test
     void pagingIsStableWhileNewDecisionsArrive() {
         String pager = "search-pager";
         for (int i = 0; i < 5; i++) {
@@ -375,6 +404,8 @@ class TraceSearchApiTest extends HttpServiceTest {
                 Arguments.of("reasonCode=legal_threat", "reasonCode"),
                 Arguments.of("reasonCode=LEGAL%20THREAT", "reasonCode"),
                 Arguments.of("customerId=" + "c".repeat(129), "customerId"),
+                Arguments.of("customerId=" + URLEncoder.encode(emoji(129), StandardCharsets.UTF_8), "customerId"),
+                Arguments.of("clientName=" + URLEncoder.encode(emoji(101), StandardCharsets.UTF_8), "clientName"),
                 Arguments.of("customerId=%20%20", "customerId"),
                 Arguments.of("policyVersion=has%20space", "policyVersion"),
                 Arguments.of("size=0", "size"),
