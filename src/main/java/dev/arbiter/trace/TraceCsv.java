@@ -11,8 +11,10 @@ import java.util.List;
  * <p>Formula injection (OWASP "CSV Injection"): a field that starts with {@code = + - @}, a tab or CR could be run
  * by a spreadsheet as a formula, and caller-supplied values (customer id, request id) reach the file. Such a field
  * is written with a single quote {@code '} in front ({@code =1+1} becomes {@code '=1+1}), which spreadsheets show
- * as text; the JSON answers keep the value as stored. Quoting the semicolon too keeps a value from starting a
- * new cell when a spreadsheet splits on semicolons.
+ * as text; the JSON answers keep the value as stored. A value that itself starts with {@code '} gets one too
+ * ({@code '=1} becomes {@code ''=1}), so the change is reversible by one rule: a field that starts with {@code '}
+ * had one {@code '} added, and dropping it gives the value. Quoting the semicolon too keeps a value from starting
+ * a new cell when a spreadsheet splits on semicolons.
  */
 public final class TraceCsv {
 
@@ -37,12 +39,15 @@ public final class TraceCsv {
         out.append(String.join(",", fields)).append(CRLF);
     }
 
-    /** @return the value as one CSV field: neutralised when it could be a formula, then quoted when it must be */
+    /**
+     * @return the value as one CSV field: with a {@code '} in front when it could be a formula or starts with
+     *         {@code '}, then quoted when it must be
+     */
     static String field(String value) {
         if (value == null) {
             return "";
         }
-        String text = startsLikeAFormula(value) ? "'" + value : value;
+        String text = needsAQuote(value) ? "'" + value : value;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == ',' || c == ';' || c == '"' || c == '\t' || c == '\r' || c == '\n') {
@@ -52,8 +57,12 @@ public final class TraceCsv {
         return text;
     }
 
-    /** @return true when a spreadsheet could take the value for a formula: it starts with = + - @, a tab or CR */
-    static boolean startsLikeAFormula(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+    /**
+     * @return true when the value gets a {@code '} in front: a spreadsheet could take it for a formula (it starts
+     *         with = + - @, a tab or CR), or it starts with {@code '} itself, so that a reader can tell the added
+     *         quote from the value's own
+     */
+    static boolean needsAQuote(String value) {
+        return !value.isEmpty() && "=+-@\t\r'".indexOf(value.charAt(0)) >= 0;
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * CSV fields are RFC 4180 and never start like a spreadsheet formula: a value starting with = + - @, a tab or CR
- * gets a single quote in front (OWASP "CSV Injection"), and is then quoted as any other value would be.
+ * gets a single quote in front (OWASP "CSV Injection"), and is then quoted as any other value would be. A value
+ * starting with a single quote gets one too, so that dropping the one leading quote of a field always gives the value.
  */
 class TraceCsvTest {
 
@@ -21,6 +22,26 @@ class TraceCsvTest {
     @ValueSource(strings = {"=1+1", "+cmd", "-2+3", "@SUM(A1)", "\t=1+1", "=cmd|' /C calc'!A0"})
     void aValueThatStartsLikeAFormulaIsWrittenAsText(String value) {
         assertThat(unquoted(TraceCsv.field(value))).isEqualTo("'" + value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"'=1", "'", "''", "'plain", "'-2"})
+    void aValueThatStartsWithAQuoteGetsOneMoreSoThatItReadsBackUnchanged(String value) {
+        String field = unquoted(TraceCsv.field(value));
+
+        assertThat(field).isEqualTo("'" + value);
+        assertThat(read(field)).isEqualTo(value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"=1", "'=1", "c-123", "a'b", "-", "@", ""})
+    void theReadersRuleDropOneLeadingQuoteGivesBackEveryValue(String value) {
+        assertThat(read(unquoted(TraceCsv.field(value)))).isEqualTo(value);
+    }
+
+    /** The reader's rule of docs/compliance.md: a field that starts with ' had one ' added: drop it. */
+    private static String read(String field) {
+        return field.startsWith("'") ? field.substring(1) : field;
     }
 
     @Test
