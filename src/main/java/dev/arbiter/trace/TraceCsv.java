@@ -18,8 +18,11 @@ import java.util.List;
  */
 public final class TraceCsv {
 
-    /** The media type of the CSV answers, with RFC 4180's header parameter. */
-    public static final String MEDIA_TYPE = "text/csv;charset=UTF-8;header=present";
+    /**
+     * The media type of the CSV answers, with RFC 4180's header parameter, exactly as the answers carry it: the
+     * servlet container writes the charset last.
+     */
+    public static final String MEDIA_TYPE = "text/csv;header=present;charset=UTF-8";
 
     private static final String CRLF = "\r\n";
 

@@ -107,7 +107,7 @@ class OpenApiDocumentTest extends HttpServiceTest {
         JsonNode content = apiDocs().path("paths").path("/api/v1/traces").path("get").path("responses").path("200")
                 .path("content");
 
-        assertThat(content.propertyNames()).containsExactlyInAnyOrder("application/json", "text/csv;charset=UTF-8;header=present");
+        assertThat(content.propertyNames()).containsExactlyInAnyOrder("application/json", "text/csv;header=present;charset=UTF-8");
         assertThat(content.path("application/json").path("schema").path("$ref").asString()).endsWith("/TracePage");
     }
 
