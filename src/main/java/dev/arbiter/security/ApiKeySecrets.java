@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 final class ApiKeySecrets {
 
     private static final Pattern FORMAT = Pattern.compile("ak_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
+    private static final String PREFIX = "ak_";
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{12}");
+    /** A key id written as it appears in the key, with the prefix but nothing after it: no secret. */
+    private static final Pattern PREFIXED_KEY_ID = Pattern.compile("ak_[0-9a-f]{12}");
     /** A key id followed by (part of) a secret: what must never be repeated back. */
     private static final Pattern WITH_SECRET = Pattern.compile("ak_([0-9a-f]{12})_[A-Za-z0-9_-]*");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -53,21 +56,28 @@ final class ApiKeySecrets {
     }
 
     /**
-     * Checks what a caller gave as a key id. The messages never repeat the value: it may be a secret.
+     * Reads what a caller gave as a key id: 12 lower-case hex digits, or the same written with its {@code ak_}
+     * prefix ({@code ak_1f9c0d2e7a4b}), which is still only the public id. A value with anything after the id
+     * ({@code ak_<id>_<secret>}) is a whole key. The messages never repeat the value: it may be a secret.
      *
-     * @throws InvalidKeyIdException when {@code candidate} is not 12 lower-case hex digits, with a message that
-     *                               says so, and says so plainly when it is a whole key, secret included
+     * @return the key id, without the prefix
+     * @throws InvalidKeyIdException when {@code candidate} is neither, with a message that says so, and says so
+     *                               plainly when it is a whole key, secret included
      */
-    static void requireKeyId(String candidate) {
+    static String keyId(String candidate) {
         if (candidate != null && KEY_ID.matcher(candidate).matches()) {
-            return;
+            return candidate;
         }
-        if (candidate != null && candidate.startsWith("ak_")) {
+        if (candidate != null && PREFIXED_KEY_ID.matcher(candidate).matches()) {
+            return candidate.substring(PREFIX.length());
+        }
+        if (candidate != null && WITH_SECRET.matcher(candidate).lookingAt()) {
             throw new InvalidKeyIdException("is a whole API key, secret included: send the key id alone (the 12 hex "
                     + "digits after ak_, e.g. 1f9c0d2e7a4b), never the secret. A key sent in a URL may be kept in "
                     + "proxy and browser logs: revoke it and issue a new one");
         }
-        throw new InvalidKeyIdException("must be a key id: 12 lower-case hex digits, e.g. 1f9c0d2e7a4b");
+        throw new InvalidKeyIdException("must be a key id: 12 lower-case hex digits, e.g. 1f9c0d2e7a4b "
+                + "(ak_1f9c0d2e7a4b is taken too)");
     }
 
     /** @return {@code text} with the secret of every key in it replaced by {@code REDACTED}, the key id kept */

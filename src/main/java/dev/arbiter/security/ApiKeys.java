@@ -92,12 +92,13 @@ public class ApiKeys {
     /**
      * Revokes a key: it stops authenticating at once on this instance. Revoking a revoked key changes nothing.
      *
+     * @param givenId the key id, with or without its {@code ak_} prefix
      * @return the key as it is now
-     * @throws InvalidKeyIdException  when {@code keyId} is not a key id (a whole key, secret included, is not)
+     * @throws InvalidKeyIdException  when {@code givenId} is not a key id (a whole key, secret included, is not)
      * @throws UnknownApiKeyException when no key has that id
      */
-    public ApiKeyView revoke(String keyId, String by) {
-        ApiKeySecrets.requireKeyId(keyId);
+    public ApiKeyView revoke(String givenId, String by) {
+        String keyId = ApiKeySecrets.keyId(givenId);
         ApiKeyView revoked = transactions.execute(status -> {
             ApiKeyView key = find(keyId).orElseThrow(() -> new UnknownApiKeyException(keyId));
             if (!key.active()) {

@@ -99,6 +99,19 @@ class ApiKeyAdministrationTest extends HttpServiceTest {
     }
 
     @Test
+    void theKeyIdWrittenWithItsAkPrefixRevokesThatKey() {
+        JsonNode issued = issued("prefixed-ivr", "DECISION_CLIENT");
+        String keyId = issued.path("keyId").asString();
+
+        HttpResponse<String> revoked = api.send(api.request(KEYS + "/ak_" + keyId).DELETE());
+
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(json(revoked).path("keyId").asString()).isEqualTo(keyId);
+        assertThat(listedKey(keyId).path("active").asBoolean()).isFalse();
+        assertProblem(api.withKey(issued.path("key").asString()).decide(designExampleRequest()), 401);
+    }
+
+    @Test
     void issuingAndRevokingAreInTheAuditLogUnderTheAdministratorsName() {
         JsonNode issued = json(client("key-admin").post(KEYS, Map.of("clientName", "audited-client", "roles", List.of("OPERATOR"))));
         String keyId = issued.path("keyId").asString();

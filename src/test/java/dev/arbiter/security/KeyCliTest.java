@@ -47,6 +47,16 @@ class KeyCliTest {
     }
 
     @Test
+    void revokeTakesTheKeyIdWrittenWithItsAkPrefix() {
+        IssuedKey issued = keys.create("cli-prefixed", EnumSet.of(Role.OPERATOR), "test");
+
+        assertThat(run("revoke", "ak_" + issued.keyId())).as(errors()).isZero();
+
+        assertThat(printed()).contains("revoked " + issued.keyId());
+        assertThat(keys.authenticate(issued.key())).isEmpty();
+    }
+
+    @Test
     void mistakesExitNonZeroWithAMessage() {
         assertThat(run("create", "someone", "ROOT")).isEqualTo(2);
         assertThat(errors()).contains("Unknown role ROOT");
