@@ -1,7 +1,5 @@
 package dev.arbiter.web;
 
-import java.net.URI;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,6 +28,9 @@ class ErrorProblems implements ErrorController {
             + "holds something the service does not accept, such as an encoded '/', '\\', '%' or NUL, '..', '//' or ';'. "
             + "Send the ids exactly as the service gave them";
 
+    /** What a request for a path no endpoint has is told, whoever answers it. */
+    static final String NO_ENDPOINT = "No endpoint has this path; docs/api.md and /v3/api-docs list them";
+
     private final Problems problems;
 
     ErrorProblems(Problems problems) {
@@ -40,9 +41,9 @@ class ErrorProblems implements ErrorController {
     ResponseEntity<String> error(HttpServletRequest request) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
                 ? code : HttpStatus.INTERNAL_SERVER_ERROR.value();
-        ProblemDetail problem = problem(problems, status);
-        problem.setInstance(URI.create("/error"));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problems.json(problem));
+        // No instance: the path was refused, and "/error" is not the request's.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.json(problem(problems, status)));
     }
 
     /** @return the problem of a request refused with {@code status} before a controller could answer it */
@@ -51,7 +52,7 @@ class ErrorProblems implements ErrorController {
             return problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", MALFORMED);
         }
         if (status == HttpStatus.NOT_FOUND.value()) {
-            return problems.ofStatus(status, "No endpoint has this path; docs/api.md and /v3/api-docs list them");
+            return problems.ofStatus(status, NO_ENDPOINT);
         }
         if (status >= 500) {
             return problems.ofStatus(status, "The service failed unexpectedly; the failure was logged.");

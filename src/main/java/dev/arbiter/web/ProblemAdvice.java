@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.arbiter.decision.DecisionNotFoundException;
 import dev.arbiter.decision.IdempotencyConflictException;
@@ -74,17 +75,41 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    /** A body without a Content-Type header is told what to send, instead of "Content-Type 'null' is not supported". */
+    /** A path no endpoint has is told where the endpoints are listed, as the container's own 404 says. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        ex.getBody().setDetail(ErrorProblems.NO_ENDPOINT);
+        return super.handleNoResourceFoundException(ex, headers, status, request);
+    }
+
+    /**
+     * A body without a Content-Type header, or with a type other than JSON, is told what to send instead of
+     * "Content-Type 'application/octet-stream' is not supported": every endpoint that takes a body takes JSON. Names
+     * the type that was sent (type and subtype only, as parsed), never the header's raw text.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
                                                                      HttpHeaders headers, HttpStatusCode status,
                                                                      WebRequest request) {
-        if (ex.getContentType() == null) {
-            String supported = ex.getSupportedMediaTypes().isEmpty() ? "application/json"
-                    : MediaType.toString(ex.getSupportedMediaTypes());
-            ex.getBody().setDetail("The Content-Type header is missing: send the body with Content-Type: " + supported);
-        }
+        ex.getBody().setDetail(unsupportedBody(request.getHeader(HttpHeaders.CONTENT_TYPE), ex.getContentType()));
         return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+    }
+
+    /**
+     * @param header the Content-Type header as sent, or null when there is none
+     * @param parsed the type Spring read from it, or null when it could not read one
+     * @return what a 415 says: what was wrong with the body's type, and to send JSON
+     */
+    static String unsupportedBody(String header, MediaType parsed) {
+        String send = ": send the body with Content-Type: " + MediaType.APPLICATION_JSON_VALUE;
+        if (header == null || header.isBlank()) {
+            return "The Content-Type header is missing" + send;
+        }
+        if (parsed == null) {
+            return "The Content-Type header is not a media type" + send;
+        }
+        return "Content-Type " + parsed.getType() + "/" + parsed.getSubtype() + " is not accepted here" + send;
     }
 
     private static Problems.FieldError fieldError(FieldError error) {

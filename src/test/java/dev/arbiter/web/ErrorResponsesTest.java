@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,53 +30,53 @@ class ErrorResponsesTest extends HttpServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/api/v1/decisions/%00", "/api/v1/decisions/a%2Fb/trace", "/api/v1/decisions/a%5Cb",
-            "/api/v1/decisions/%2e%2e", "/api/v1/decisions/a;b/trace", "/api/v1/decisions//trace"})
+            "/api/v1/decisions/%2e%2e", "/api/v1/decisions/a;b/trace", "/api/v1/decisions//trace",
+            "/api/v1/decisions/a%25b"})
     void aPathRefusedBeforeTheServiceSeesItIsA400Problem(String path) {
-        JsonNode problem = typedProblem(api.get(path), 400);
+        HttpResponse<String> response = api.get(path);
+        JsonNode problem = typedProblem(response, 400);
 
         assertThat(problem.path("type").asString()).isEqualTo(TYPES + "malformed-request");
         assertThat(problem.path("detail").asString()).contains("URL path");
         assertThat(problem.has("timestamp")).as("not Spring Boot's default error document").isFalse();
+        assertThat(problem.has("instance")).as("neither the refused path nor /error").isFalse();
     }
 
-    @Test
-    void aMethodTheEndpointDoesNotTakeIsA405Problem() {
-        HttpResponse<String> response = api.send(api.request(Api.DECISIONS).DELETE());
-
-        assertThat(typedProblem(response, 405).path("type").asString()).isEqualTo(TYPES + "method-not-allowed");
+    /** Every endpoint that takes a JSON body, as method and path. */
+    static Stream<Arguments> jsonBodyEndpoints() {
+        return Stream.of(Arguments.of("POST", Api.DECISIONS), Arguments.of("POST", "/api/v1/keys"),
+                Arguments.of("POST", "/api/v1/policies/validate"), Arguments.of("POST", "/api/v1/policies/test"),
+                Arguments.of("POST", "/api/v1/policies/activate"), Arguments.of("POST", "/api/v1/policies/rollback"),
+                Arguments.of("PUT", Api.AUTOMATION));
     }
 
-    @Test
-    void anAnswerTheClientDoesNotAcceptIsA406Problem() {
-        HttpResponse<String> response = api.send(api.request(Api.AUTOMATION).header("Accept", "application/xml").GET());
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("jsonBodyEndpoints")
+    void everyJsonEndpointTellsABodyWithoutContentTypeToSendJson(String method, String path) {
+        HttpResponse<String> response = api.send(api.request(path).method(method, HttpRequest.BodyPublishers.ofString("{}")));
 
-        assertThat(typedProblem(response, 406).path("type").asString()).isEqualTo(TYPES + "not-acceptable");
+        assertThat(typedProblem(response, 415).path("detail").asString())
+                .isEqualTo("The Content-Type header is missing: send the body with Content-Type: application/json");
     }
 
-    @Test
-    void aBodyOfAnotherMediaTypeIsA415Problem() {
-        HttpResponse<String> response = api.send(api.request(Api.DECISIONS).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(designExampleRequest()))));
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("jsonBodyEndpoints")
+    void everyJsonEndpointTellsABodyOfAnotherTypeWhichTypeToSend(String method, String path) {
+        HttpResponse<String> response = api.send(api.request(path).header("Content-Type", "text/plain;charset=UTF-8")
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")));
 
-        assertThat(typedProblem(response, 415).path("type").asString()).isEqualTo(TYPES + "unsupported-media-type");
+        assertThat(typedProblem(response, 415).path("detail").asString()).isEqualTo(
+                "Content-Type text/plain is not accepted here: send the body with Content-Type: application/json");
     }
 
-    @Test
-    void aBodyWithoutContentTypeIsA415ProblemThatSaysWhatToSend() {
-        HttpResponse<String> response = api.send(api.request(Api.DECISIONS)
-                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(designExampleRequest()))));
-
-        JsonNode problem = typedProblem(response, 415);
-
-        assertThat(problem.path("detail").asString()).contains("Content-Type header is missing")
-                .contains("application/json").doesNotContain("null");
-    }
-
-    @Test
-    void aPathNoEndpointHasIsA404Problem() {
-        JsonNode problem = typedProblem(api.get("/api/v1/no-such-thing"), 404);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/no-such-thing", "/api/v1/nope", "/nope"})
+    void aPathNoEndpointHasIsA404ProblemThatSaysWhereTheEndpointsAreListed(String path) {
+        JsonNode problem = typedProblem(api.get(path), 404);
 
         assertThat(problem.path("type").asString()).isEqualTo(TYPES + "not-found");
+        assertThat(problem.path("detail").asString())
+                .isEqualTo("No endpoint has this path; docs/api.md and /v3/api-docs list them");
     }
 
     @Test
