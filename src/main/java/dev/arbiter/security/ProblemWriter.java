@@ -2,6 +2,7 @@ package dev.arbiter.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,8 @@ import dev.arbiter.web.Problems;
 /**
  * Writes the security problems (401, 403, 429, 503) straight to the servlet response, since they are raised in
  * filters before any controller runs. The bodies never echo the key that was sent, nor the secret of a key pasted
- * into the path. Thread-safe.
+ * into the path. The type is {@code application/problem+json} without a charset parameter, as on every other
+ * problem of the service. Thread-safe.
  */
 @Component
 class ProblemWriter {
@@ -59,8 +61,9 @@ class ProblemWriter {
         ProblemDetail problem = problems.of(status, type, title, detail);
         problem.setInstance(URI.create(path(request)));
         response.setStatus(status.value());
+        // Bytes, not a writer: a writer would add ";charset=..." to the type, which the problems the API answers
+        // do not carry (JSON is UTF-8 by definition).
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(problems.json(problem));
+        response.getOutputStream().write(problems.json(problem).getBytes(StandardCharsets.UTF_8));
     }
 }

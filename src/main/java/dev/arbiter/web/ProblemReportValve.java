@@ -1,7 +1,7 @@
 package dev.arbiter.web;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
@@ -14,7 +14,8 @@ import org.springframework.http.MediaType;
  * Tomcat's error report for requests it refuses before the application sees them (an encoded {@code /} or NUL in
  * the path, for example, which Tomcat rejects while mapping the URL): an {@code application/problem+json} in the
  * service's form instead of Tomcat's HTML page. Installed in place of the host's {@link ErrorReportValve} by
- * {@link TomcatErrorReports}. Writes nothing when the answer already has a body.
+ * {@link TomcatErrorReports}. Writes nothing when the answer already has a body. The type is
+ * {@code application/problem+json} without a charset parameter, as on every other problem of the service.
  */
 final class ProblemReportValve extends ErrorReportValve {
 
@@ -36,13 +37,12 @@ final class ProblemReportValve extends ErrorReportValve {
             return; // the connection is gone: nobody would read the report
         }
         try {
+            // Bytes, not a writer: a writer would add ";charset=..." to the type, which the service's other problems
+            // do not carry (JSON is UTF-8 by definition).
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            PrintWriter writer = response.getReporter();
-            if (writer != null) {
-                writer.write(problems.json(ErrorProblems.problem(problems, status)));
-                response.finishResponse();
-            }
+            response.getOutputStream().write(problems.json(ErrorProblems.problem(problems, status))
+                    .getBytes(StandardCharsets.UTF_8));
+            response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client went away or the answer was committed meanwhile: nothing more to say.
         }

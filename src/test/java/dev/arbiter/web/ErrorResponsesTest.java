@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import dev.arbiter.security.Role;
 import dev.arbiter.support.Api;
 import dev.arbiter.support.HttpServiceTest;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 class ErrorResponsesTest extends HttpServiceTest {
 
     private static final String TYPES = "https://arbiter.dev/problems/";
+    /** The type of every problem answer, without a charset parameter: JSON is UTF-8 by definition. */
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/api/v1/decisions/%00", "/api/v1/decisions/a%2Fb/trace", "/api/v1/decisions/a%5Cb",
@@ -40,6 +44,53 @@ class ErrorResponsesTest extends HttpServiceTest {
         assertThat(problem.path("detail").asString()).contains("URL path");
         assertThat(problem.has("timestamp")).as("not Spring Boot's default error document").isFalse();
         assertThat(problem.has("instance")).as("neither the refused path nor /error").isFalse();
+        assertThat(Api.contentType(response)).isEqualTo(PROBLEM_JSON);
+    }
+
+    @Test
+    void problemsOfTheSecurityLayerHaveTheTypeOfEveryOtherProblem() {
+        HttpResponse<String> unauthenticated = anonymous().get(Api.AUTOMATION);
+        Api reviewer = apiAs("charset-reviewer", Role.COMPLIANCE_REVIEWER);
+        HttpResponse<String> forbidden = reviewer.send(reviewer.request("/api/v1/keys").GET());
+        HttpResponse<String> fromTheApi = api.send(api.request(Api.DECISIONS).DELETE());
+
+        assertProblem(unauthenticated, 401);
+        assertProblem(forbidden, 403);
+        assertProblem(fromTheApi, 405);
+        assertThat(List.of(unauthenticated, forbidden, fromTheApi)).extracting(Api::contentType).containsOnly(PROBLEM_JSON);
+    }
+
+    @Test
+    void aMethodTheEndpointDoesNotTakeIsA405Problem() {
+        HttpResponse<String> response = api.send(api.request(Api.DECISIONS).DELETE());
+
+        assertThat(typedProblem(response, 405).path("type").asString()).isEqualTo(TYPES + "method-not-allowed");
+    }
+
+    @Test
+    void anAnswerTheClientDoesNotAcceptIsA406Problem() {
+        HttpResponse<String> response = api.send(api.request(Api.AUTOMATION).header("Accept", "application/xml").GET());
+
+        assertThat(typedProblem(response, 406).path("type").asString()).isEqualTo(TYPES + "not-acceptable");
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIsA415Problem() {
+        HttpResponse<String> response = api.send(api.request(Api.DECISIONS).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(designExampleRequest()))));
+
+        assertThat(typedProblem(response, 415).path("type").asString()).isEqualTo(TYPES + "unsupported-media-type");
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsA415ProblemThatSaysWhatToSend() {
+        HttpResponse<String> response = api.send(api.request(Api.DECISIONS)
+                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(designExampleRequest()))));
+
+        JsonNode problem = typedProblem(response, 415);
+
+        assertThat(problem.path("detail").asString()).contains("Content-Type header is missing")
+                .contains("application/json").doesNotContain("null");
     }
 
     /** Every endpoint that takes a JSON body, as method and path. */
