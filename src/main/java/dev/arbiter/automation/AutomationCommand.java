@@ -1,9 +1,9 @@
 package dev.arbiter.automation;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import dev.arbiter.decision.Channel;
+import dev.arbiter.web.MaxCharacters;
 
 /**
  * An operator's request to pause or resume automation.
@@ -12,5 +12,5 @@ import dev.arbiter.decision.Channel;
  * @param channel the channel concerned, or null for all channels (global)
  * @param reason  why, for the record
  */
-public record AutomationCommand(@NotNull Boolean paused, Channel channel, @Size(max = 500) String reason) {
+public record AutomationCommand(@NotNull Boolean paused, Channel channel, @MaxCharacters(500) String reason) {
 }

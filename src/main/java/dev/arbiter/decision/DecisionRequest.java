@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.arbiter.web.MaxCharacters;
+
 /**
  * One customer interaction to decide on (DESIGN.md, Decision API). Optional parts may be null; lists that are
  * absent are treated as empty. Limits on sizes keep one request cheap to evaluate.

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.arbiter.web.MaxCharacters;
 import dev.arbiter.web.Problems;
 
 /**
@@ -38,7 +39,7 @@ class ApiKeyController {
     static final String KEYS = "/api/v1/keys";
 
     /** A key to issue. */
-    record CreateKey(@NotNull @Size(min = 1, max = 100)
+    record CreateKey(@NotNull @MaxCharacters(100)
                      @Pattern(regexp = "[A-Za-z0-9](?:[A-Za-z0-9 ._@-]{0,98}[A-Za-z0-9._@-])?",
                              message = "must be letters, digits, spaces or . _ @ - (starting and ending with a letter or digit)")
                      String clientName,

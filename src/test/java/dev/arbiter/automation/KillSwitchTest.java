@@ -8,6 +8,7 @@ import static dev.arbiter.support.Api.errorFields;
 import static dev.arbiter.support.Api.json;
 import static dev.arbiter.support.DecisionRequests.automatableChatRequest;
 import static dev.arbiter.support.DecisionRequests.automatableRequestOn;
+import static dev.arbiter.support.Texts.emoji;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -102,6 +103,27 @@ class KillSwitchTest extends HttpServiceTest {
 
         assertThat(errorFields(problem)).containsExactly("channel");
         assertThat(json(api.get(AUTOMATION)).path("global").isNull()).isTrue();
+    }
+
+    @Test
+    void aReasonOf500EmojiIsStoredWhole() {
+        JsonNode state = api.automation(pauseWithReason(emoji(500)).toString());
+
+        assertThat(state.path("global").path("reason").asString()).isEqualTo(emoji(500));
+        assertThat(json(api.get(AUTOMATION)).path("global").path("reason").asString()).isEqualTo(emoji(500));
+    }
+
+    @Test
+    void aReasonOf501EmojiIsRejectedCountingCharacters() {
+        JsonNode problem = assertProblem(api.put(AUTOMATION, pauseWithReason(emoji(501))), 400);
+
+        assertThat(errorFields(problem)).containsExactly("reason");
+        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("must be at most 500 characters");
+    }
+
+    /** @return a global pause command with {@code reason} */
+    private static JsonNode pauseWithReason(String reason) {
+        return JSON.createObjectNode().put("paused", true).put("reason", reason);
     }
 
     private static List<String> codes(JsonNode decision) {

@@ -4,6 +4,7 @@ import static dev.arbiter.support.Api.assertProblem;
 import static dev.arbiter.support.Api.errorFields;
 import static dev.arbiter.support.Api.json;
 import static dev.arbiter.support.DecisionRequests.automatableChatRequest;
+import static dev.arbiter.support.Texts.emoji;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -150,6 +152,39 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
         assertThat(json(api.get(POLICIES + "/active")).path("activatedBy").asString()).isEqualTo("bob");
         assertThat(json(api.get(POLICIES + "/active")).path("action").asString()).isEqualTo("ROLLBACK");
         assertThat(api.decided(automatableChatRequest()).path("policyVersion").asString()).isEqualTo(before);
+    }
+
+    @Test
+    void aLabelOf200EmojiAndCommentsOf2000EmojiAreStoredWhole() {
+        String before = json(api.get(POLICIES + "/active")).path("version").asString();
+        Map<String, String> files = withEdit(shipped().contents(), CATALOG, "owner: Legal", "owner: Legal team");
+
+        HttpResponse<String> activated = api.post(POLICIES + "/activate",
+                Map.of("files", files, "label", emoji(200), "comment", emoji(2000)));
+        HttpResponse<String> rolledBack = api.post(POLICIES + "/rollback", Map.of("version", before, "comment", emoji(2000)));
+
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
+        JsonNode stored = json(api.get(POLICIES + "/versions")).get(0);
+        assertThat(stored.path("version").asString()).isEqualTo(new PolicyFiles(files).version());
+        assertThat(stored.path("label").asString()).isEqualTo(emoji(200));
+        assertThat(stored.path("comment").asString()).isEqualTo(emoji(2000));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/activate, label, 201, 200", "/activate, comment, 2001, 2000", "/rollback, comment, 2001, 2000",
+            "/test, caseName, 201, 200"})
+    void aTextOverItsLimitInCharactersNamesTheFieldAndTheLimit(String endpoint, String field, int length, int limit) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(field, emoji(length)));
+        if (endpoint.equals("/rollback")) {
+            body.put("version", "f".repeat(64));
+        }
+
+        JsonNode problem = assertProblem(api.post(POLICIES + endpoint, body), 400);
+
+        assertThat(errorFields(problem)).containsExactly(field);
+        assertThat(problem.path("errors").get(0).path("message").asString())
+                .isEqualTo("must be at most " + limit + " characters");
     }
 
     @Test

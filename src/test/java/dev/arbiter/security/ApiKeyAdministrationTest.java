@@ -134,6 +134,16 @@ class ApiKeyAdministrationTest extends HttpServiceTest {
     }
 
     @Test
+    void aClientNameOver100CharactersIsToldTheLimitInCharacters() {
+        JsonNode problem = assertProblem(api.post(KEYS, Map.of("clientName", "a".repeat(101), "roles", List.of("OPERATOR"))), 400);
+
+        assertThat(problem.path("errors")).anySatisfy(error -> {
+            assertThat(error.path("field").asString()).isEqualTo("clientName");
+            assertThat(error.path("message").asString()).isEqualTo("must be at most 100 characters");
+        });
+    }
+
+    @Test
     void revokingAnUnknownKeyIs404() {
         assertProblem(api.send(api.request(KEYS + "/ffffffffffff").DELETE()), 404);
     }

@@ -1,4 +1,4 @@
-package dev.arbiter.decision;
+package dev.arbiter.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
