@@ -50,8 +50,7 @@ class PolicyController {
     static final int DEFAULT_LIMIT = 50;
 
     @GetMapping("/active")
-    ActivePolicyView active(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        new QueryParameters(parameters, Set.of()).done();
+    ActivePolicyView active() {
         return lifecycle.active();
     }
 
@@ -68,9 +67,7 @@ class PolicyController {
     }
 
     @GetMapping("/versions/{from}/diff/{to}")
-    VersionDiff diff(@PathVariable String from, @PathVariable String to,
-                     @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        new QueryParameters(parameters, Set.of()).done();
+    VersionDiff diff(@PathVariable String from, @PathVariable String to) {
         return lifecycle.diff(from, to);
     }
 

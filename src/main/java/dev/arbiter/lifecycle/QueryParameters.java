@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import dev.arbiter.web.InvalidParametersException;
 import dev.arbiter.web.Problems;
@@ -26,9 +25,8 @@ final class QueryParameters {
      * @param known the parameters the endpoint takes (may be empty)
      */
     QueryParameters(Map<String, List<String>> given, Set<String> known) {
-        this.values = dev.arbiter.web.QueryParameters.single(given, known, name -> known.isEmpty()
-                ? "is not a parameter: this endpoint takes none"
-                : "is not a parameter of this endpoint; the parameters are " + new TreeSet<>(known), errors);
+        this.values = dev.arbiter.web.QueryParameters.single(given, known,
+                dev.arbiter.web.QueryParameters.notAParameterOf(known), errors);
     }
 
     /** @return the whole number given for {@code name}, or {@code fallback} when absent (or invalid: then an error) */

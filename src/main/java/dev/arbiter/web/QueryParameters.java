@@ -1,9 +1,12 @@
 package dev.arbiter.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,6 +52,31 @@ public final class QueryParameters {
                                              List<Problems.FieldError> errors) {
         return single(given, known, name -> "is not " + article(what) + " " + what + " parameter; the parameters are "
                 + known, errors);
+    }
+
+    /**
+     * {@link #single(Map, Set, UnaryOperator, List)} for an endpoint's own parameters, all of them checked at once.
+     *
+     * @param given every query parameter of the request, with all its values
+     * @param known the parameters the endpoint takes (may be empty)
+     * @throws InvalidParametersException naming, in name order, each parameter that is unknown, repeated or empty
+     */
+    public static void strict(Map<String, List<String>> given, Set<String> known) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        single(given, known, notAParameterOf(known), errors);
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(Problems.FieldError::field));
+            throw new InvalidParametersException(errors);
+        }
+    }
+
+    /**
+     * @param known the parameters an endpoint takes (may be empty)
+     * @return what to say about a name that is not one of them: the parameters it does take, or that it takes none
+     */
+    public static UnaryOperator<String> notAParameterOf(Set<String> known) {
+        return name -> known.isEmpty() ? "is not a parameter: this endpoint takes none"
+                : "is not a parameter of this endpoint; the parameters are " + new TreeSet<>(known);
     }
 
     private static String article(String word) {

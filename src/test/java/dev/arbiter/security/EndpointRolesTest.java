@@ -6,6 +6,7 @@ import static dev.arbiter.security.Role.DECISION_CLIENT;
 import static dev.arbiter.security.Role.OPERATOR;
 import static dev.arbiter.security.Role.POLICY_OWNER;
 import static dev.arbiter.support.Api.assertProblem;
+import static dev.arbiter.support.Api.errorFields;
 import static dev.arbiter.support.DecisionRequests.designExampleRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,12 +34,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import dev.arbiter.support.Api;
 import dev.arbiter.support.HttpServiceTest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every endpoint of the API against every role and no key at all: no key ⇒ 401, a key without the role ⇒ 403 (both
  * problem+json), a key with the role ⇒ neither. The table is written out here, independently of the security
  * configuration, and a test checks that it lists every endpoint the service maps. Requests that an allowed role
  * makes are ones the service refuses for content (400/404) or that change nothing, so the table runs in any order.
+ * Every endpoint also refuses a query parameter it does not take, naming it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,6 +53,11 @@ class EndpointRolesTest extends HttpServiceTest {
         @Override
         public String toString() {
             return method + " " + pattern;
+        }
+
+        /** @return the same request with {@code parameter} added to its query */
+        Endpoint withQueryParameter(String parameter) {
+            return new Endpoint(method, pattern, path + (path.contains("?") ? "&" : "?") + parameter, body, roles);
         }
     }
 
@@ -136,6 +144,19 @@ class EndpointRolesTest extends HttpServiceTest {
         } else {
             assertProblem(response, 403);
         }
+    }
+
+    @ParameterizedTest(name = "{0} with ?x=1")
+    @MethodSource("endpoints")
+    void everyEndpointRefusesAQueryParameterItDoesNotTakeNamingIt(Endpoint endpoint) {
+        JsonNode problem = assertProblem(send(api, endpoint.withQueryParameter("x=1")), 400);
+
+        assertThat(errorFields(problem)).contains("x");
+    }
+
+    @Test
+    void aKeyWithoutTheRoleIsRefusedBeforeTheQueryIsRead() {
+        assertProblem(clients.get(DECISION_CLIENT).get("/api/v1/keys?x=1"), 403);
     }
 
     @Test
