@@ -22,6 +22,12 @@ import java.util.Set;
  */
 final class DrlAllowList {
 
+    /**
+     * The package of every rule file: the engine keys rules by package and name, so only with one package for all
+     * files is a rule name unique across them (docs/policy-authoring.md, "The start of every rule file").
+     */
+    static final String POLICY_PACKAGE = "arbiter.policy";
+
     /** {@code java.lang} classes rules may use (they need no import). */
     static final Set<String> LANG = Set.of("Object", "String", "StringBuilder", "CharSequence", "Comparable", "Iterable",
             "Math", "StrictMath", "Number", "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "Character",
@@ -168,7 +174,7 @@ final class DrlAllowList {
      */
     static String notImported(String name, String pkg) {
         return "Unable to resolve '" + name + "': it is not imported. Add \"import " + pkg + ".*;\" after the package line"
-                + " (every rule file starts with \"package arbiter.policy;\" and \"import dev.arbiter.policy.facts.*;\","
+                + " (every rule file starts with \"package " + POLICY_PACKAGE + ";\" and \"import dev.arbiter.policy.facts.*;\","
                 + " see \"The start of every rule file\" in docs/policy-authoring.md)";
     }
 

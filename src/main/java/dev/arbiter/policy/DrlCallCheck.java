@@ -23,6 +23,7 @@ import dev.arbiter.policy.DrlText.Token;
  *       class path, e.g. {@code liquibase.Scope}) must be an allowed class;</li>
  *   <li>a capitalised name (a type or a static call) must be an allowed class, a type the rule files declare, or an
  *       allowed import; names in CONSTANT_STYLE are not types;</li>
+ *   <li>every file is in the package {@link DrlAllowList#POLICY_PACKAGE}, so rule names are unique across files;</li>
  *   <li>a name that is a class of the rule file's own package must be an allowed class;</li>
  *   <li>the mvel dialect is refused: it resolves names only while rules run;</li>
  *   <li>the names in {@link DrlAllowList#MEMBERS} are refused everywhere, and {@code kcontext} and {@code drools} may
@@ -107,12 +108,18 @@ final class DrlCallCheck {
     }
 
     private static String packageOf(List<Token> tokens) {
+        int line = packageLine(tokens);
+        return line < 0 ? DEFAULT_PACKAGE : String.join(".", segments(tokens, line + 1));
+    }
+
+    /** @return the index of the {@code package} keyword of the file's package line, or -1 when it has none */
+    private static int packageLine(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (isKeyword(tokens, i, "package") && isWord(tokens, i + 1)) {
-                return String.join(".", segments(tokens, i + 1));
+                return i;
             }
         }
-        return DEFAULT_PACKAGE;
+        return -1;
     }
 
     /** @return true when {@code segments} (a dotted name) starts with an allowed or declared class */
@@ -215,6 +222,7 @@ final class DrlCallCheck {
         }
 
         void run() {
+            checkPackage();
             Matcher mvel = MVEL_DIALECT.matcher(content);
             while (mvel.find()) {
                 report(mvel.start(), "The mvel dialect resolves names while rules run, so what it calls cannot be checked:"
@@ -228,6 +236,18 @@ final class DrlCallCheck {
             if (reading.unreadable() >= 0) {
                 report(reading.unreadable(), "This quote, comment or text block is never closed or cannot be read the way"
                         + " the rule compilers read it, so the policy check cannot accept the file");
+            }
+        }
+
+        /** A file outside {@link DrlAllowList#POLICY_PACKAGE} could reuse a rule name: refused at its package line. */
+        private void checkPackage() {
+            int line = packageLine(tokens);
+            if (line < 0) {
+                report(0, "rules in " + file + " must be in package " + DrlAllowList.POLICY_PACKAGE
+                        + ": start the file with \"package " + DrlAllowList.POLICY_PACKAGE + ";\"");
+            } else if (!pkg.equals(DrlAllowList.POLICY_PACKAGE)) {
+                report(tokens.get(line).offset(), "rules in " + file + " must be in package "
+                        + DrlAllowList.POLICY_PACKAGE + ", not " + pkg);
             }
         }
 

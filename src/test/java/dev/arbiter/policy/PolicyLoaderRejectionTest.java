@@ -227,6 +227,30 @@ class PolicyLoaderRejectionTest {
     }
 
     @Test
+    void aRuleFileInAnotherPackageIsRejectedAtItsPackageLineSoItCannotReuseARuleName() {
+        String other = "// reuses a shipped rule name\npackage other.pkg; import dev.arbiter.policy.facts.*; "
+                + "rule \"Legal threat\" when Interaction() then end";
+
+        assertOnlyErrorOfOtherDrl(other, 2, "rules in rules/other.drl must be in package arbiter.policy, not other.pkg");
+    }
+
+    @Test
+    void aRuleFileWithoutAPackageLineIsRejectedNamingThePackage() {
+        String other = "import dev.arbiter.policy.facts.*;\nrule \"Legal threat\" when Interaction() then end\n";
+
+        assertOnlyErrorOfOtherDrl(other, 1, "rules in rules/other.drl must be in package arbiter.policy: start the file"
+                + " with \"package arbiter.policy;\"");
+    }
+
+    /** Loads the shipped files plus {@code rules/other.drl}; expects exactly one error, in that file. */
+    private static void assertOnlyErrorOfOtherDrl(String content, int line, String message) {
+        PolicyLoadException failure = loadFailure(withFile(shippedFiles(), "rules/other.drl", content));
+
+        assertThat(errors(failure)).extracting(problem -> problem.file() + ":" + problem.line() + " " + problem.message())
+                .containsExactly("rules/other.drl:" + line + " " + message);
+    }
+
+    @Test
     void everyProblemIsListedNotOnlyTheFirst() {
         PolicyFiles files = withEdit(shippedFiles(), KILL_SWITCH, "\"AUTOMATION_PAUSED\"", "\"AUTOMATION_STOPPED\"");
         files = withEdit(files, ROUTING, "<text>\"UNKNOWN_INTENT\"</text>", "<text>\"UNKNOWN_INTENTION\"</text>");
