@@ -1,8 +1,10 @@
 package dev.arbiter.web;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -64,6 +66,18 @@ class OpenApiConfiguration {
                     item.readOperationsMap().forEach((method, operation) -> addProblems(path, method, operation));
                 }
             });
+        };
+    }
+
+    /** A string property limited in characters ({@link MaxCharacters}) says so with {@code maxLength}. */
+    @Bean
+    PropertyCustomizer maxCharactersAreMaxLength() {
+        return (property, type) -> {
+            if (type.getCtxAnnotations() != null) {
+                Arrays.stream(type.getCtxAnnotations()).filter(MaxCharacters.class::isInstance).map(MaxCharacters.class::cast)
+                        .findFirst().ifPresent(max -> property.setMaxLength(max.value()));
+            }
+            return property;
         };
     }
 

@@ -122,6 +122,15 @@ class OpenApiDocumentTest extends HttpServiceTest {
     }
 
     @Test
+    void stringsLimitedInCharactersHaveThatMaxLength() {
+        JsonNode schemas = apiDocs().path("components").path("schemas");
+
+        assertThat(schemas.path("Interaction").path("properties").path("message").path("maxLength").asInt()).isEqualTo(4000);
+        assertThat(schemas.path("Activate").path("properties").path("label").path("maxLength").asInt()).isEqualTo(200);
+        assertThat(schemas.path("AutomationCommand").path("properties").path("reason").path("maxLength").asInt()).isEqualTo(500);
+    }
+
+    @Test
     void swaggerUiIsServedAsHtml() {
         HttpResponse<String> response = api.get("/swagger-ui.html");
 
