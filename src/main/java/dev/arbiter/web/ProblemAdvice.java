@@ -141,7 +141,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static Problems.FieldError describe(JacksonException e) {
         if (isTrailingContent(e)) {
-            return new Problems.FieldError("body", "has content after the JSON object: send exactly one JSON object");
+            return new Problems.FieldError("body", "has content after the JSON object" + where(e)
+                    + ": send exactly one JSON object");
         }
         if (isEndOfInput(e)) {
             // The parser's position names the last field it saw, not necessarily the one that was cut.
@@ -180,17 +181,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return new Problems.FieldError(field, "has an invalid value");
     }
 
-    /** @return whether a complete JSON value was followed by another one ({@code {...} {}}) */
+    /**
+     * @return whether a complete JSON value was followed by more: another value ({@code {...} {}}), or something that
+     *         is not JSON at all ({@code {...}}}, {@code {...} xyz}), which the parser refuses at the top level
+     */
     private static boolean isTrailingContent(JacksonException e) {
-        if (!(e instanceof MismatchedInputException) || !e.getPath().isEmpty()
+        if (!(e instanceof MismatchedInputException || e instanceof StreamReadException) || !e.getPath().isEmpty()
                 || !(e.processor() instanceof JsonParser parser) || parser.streamReadContext() == null) {
             return false;
         }
-        TokenStreamContext root = parser.streamReadContext();
+        TokenStreamContext current = parser.streamReadContext();
+        TokenStreamContext root = current;
         while (root.getParent() != null) {
             root = root.getParent();
         }
-        return root.getCurrentIndex() > 0;
+        return root.getCurrentIndex() > 0 || (current.inRoot() && current.getEntryCount() > 0 && !isEndOfInput(e));
     }
 
     /** @return whether the body ended before the JSON did (a truncated body) */

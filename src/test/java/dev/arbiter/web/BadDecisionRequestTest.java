@@ -185,14 +185,14 @@ class BadDecisionRequestTest extends HttpServiceTest {
 
     @Test
     void trailingContentAfterTheJsonIsRejectedAsSuch() {
-        for (String trailing : List.of(" {}", " 1", " []")) {
+        for (String trailing : List.of(" {}", " 1", " []", "}", " xyz", "]")) {
             String body = JSON.writeValueAsString(automatableChatRequest()) + trailing;
 
             JsonNode problem = assertRejected(() -> api.decide(body), 400);
 
             assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("body");
             assertThat(problem.path("errors").get(0).path("message").asString()).as("after %s", trailing)
-                    .contains("content after the JSON object");
+                    .contains("content after the JSON object at line 1, column ");
         }
     }
 
