@@ -1,6 +1,7 @@
 package dev.arbiter;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +10,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ServiceConfiguration {
 
+    /**
+     * The service's clock, in UTC, ticking in microseconds: the precision both databases keep for a timestamp, so an
+     * instant the service answers with (an activation, a pause, a decision) reads the same after it was stored and
+     * read back, for example after a restart.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

@@ -25,12 +25,14 @@ class PolicyRestartTest {
         Map<String, String> edited = PolicyLifecycleApiTest.withEdit(PolicyLifecycleApiTest.shipped().contents(),
                 "rules/reason-codes.yaml", "owner: Legal", "owner: Legal and compliance");
         String activated;
+        String activatedAt;
         int warnings;
         try (ConfigurableApplicationContext running = service.start()) {
             Api api = clientOf(running);
             JsonNode result = json(api.post("/api/v1/policies/activate", Map.of("files", edited, "label", "before the restart")));
             activated = result.path("version").asString();
             warnings = result.path("gate").path("validation").path("warnings").size();
+            activatedAt = json(api.get("/api/v1/policies/active")).path("activatedAt").asString();
             assertThat(activated).isEqualTo(new PolicyFiles(edited).version());
         }
 
@@ -38,6 +40,8 @@ class PolicyRestartTest {
             Api api = clientOf(restarted);
             assertThat(json(api.get("/api/v1/policies/active")).path("version").asString()).isEqualTo(activated);
             assertThat(json(api.get("/api/v1/policies/active")).path("label").asString()).isEqualTo("before the restart");
+            assertThat(json(api.get("/api/v1/policies/active")).path("activatedAt").asString())
+                    .as("the activation time as answered before the restart").isEqualTo(activatedAt);
             assertEveryPlaceReportsWarnings(api, warnings);
             assertThat(api.decided(automatableChatRequest()).path("policyVersion").asString()).isEqualTo(activated);
         }
