@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.arbiter.web.InvalidParametersException;
+import dev.arbiter.web.InvalidFieldsException;
 import dev.arbiter.web.Problems;
 import dev.arbiter.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -76,7 +76,7 @@ class AuditController {
         Long beforeValue = number(BEFORE, values.get(BEFORE), 1, Long.MAX_VALUE, errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problems.FieldError::field));
-            throw new InvalidParametersException(errors);
+            throw new InvalidFieldsException(errors);
         }
         return audit.search(new AuditQuery(actorValue, actionValue == null ? null : actionValue.toUpperCase(Locale.ROOT),
                 fromValue, toValue, beforeValue, sizeValue == null ? DEFAULT_SIZE : sizeValue.intValue()));

@@ -99,5 +99,11 @@ final class RecordedScores {
         public ChurnPrediction predict(Map<String, Object> profile) {
             return prediction;
         }
+
+        /** A replayed request was checked when it was first decided: nothing to restrict again. */
+        @Override
+        public Map<String, List<String>> categoryValues() {
+            return Map.of();
+        }
     }
 }

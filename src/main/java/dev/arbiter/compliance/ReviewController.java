@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.arbiter.policy.PolicyLoadException;
 import dev.arbiter.policy.PolicyProblem;
-import dev.arbiter.web.InvalidParametersException;
+import dev.arbiter.web.InvalidFieldsException;
 import dev.arbiter.web.Problems;
 import dev.arbiter.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,7 +48,7 @@ class ReviewController {
 
     /**
      * @param parameters the query: {@code version}, a stored policy version; absent means the decision's own
-     * @throws InvalidParametersException for an unknown, repeated or empty parameter
+     * @throws InvalidFieldsException for an unknown, repeated or empty parameter
      */
     @PostMapping("/{decisionId}/replay")
     @Parameter(name = VERSION, in = ParameterIn.QUERY,
@@ -58,7 +58,7 @@ class ReviewController {
         List<Problems.FieldError> errors = new ArrayList<>();
         String version = QueryParameters.single(parameters, Set.of(VERSION), "replay", errors).get(VERSION);
         if (!errors.isEmpty()) {
-            throw new InvalidParametersException(errors);
+            throw new InvalidFieldsException(errors);
         }
         return replay.replay(decisionId, version);
     }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -17,6 +18,8 @@ import dev.arbiter.trace.DuplicateRequestException;
 import dev.arbiter.trace.StoredDecision;
 import dev.arbiter.trace.TraceRecord;
 import dev.arbiter.trace.TraceStore;
+import dev.arbiter.web.InvalidFieldsException;
+import dev.arbiter.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,10 +58,12 @@ public class DecisionPipeline {
      * Decides on a validated request and stores its trace before returning.
      *
      * @param clientName the client that asks (recorded with the trace); request ids are unique per client
+     * @throws InvalidFieldsException when a profile category field has a value the loaded churn model does not know
      * @throws IdempotencyConflictException when the request id was used for a different request
      * @throws dev.arbiter.trace.TraceUnavailableException when the trace cannot be stored (no decision is returned)
      */
     public Decided decide(DecisionRequest request, String clientName) {
+        refuseUnknownCategories(request);
         // Hashed as received, before redaction: a repeated request must match its stored decision.
         String requestHash = hash(json.writeValueAsString(request));
         if (request.requestId() != null) {
@@ -93,6 +98,14 @@ public class DecisionPipeline {
                 pauses.pauseScopeFor(request.interaction().channel()), now, models.current());
         record(evaluation, clientName, requestHash); // the copy decide() would store: redaction, answer and trace as JSON
         return json.writeValueAsString(evaluation.response());
+    }
+
+    private void refuseUnknownCategories(DecisionRequest request) {
+        List<ProfileCategories.UnknownValue> unknown = ProfileCategories.unknownValues(request, models.current().churn());
+        if (!unknown.isEmpty()) {
+            throw new InvalidFieldsException(unknown.stream()
+                    .map(value -> new Problems.FieldError(value.field(), value.message())).toList());
+        }
     }
 
     private Decided replay(StoredDecision stored, String requestHash) {

@@ -86,26 +86,27 @@ public record DecisionRequest(
     /**
      * Account facts the churn model reads (the IBM Telco fields). Every field is optional: the model uses a
      * documented default for what is missing (models/README.md) and the trace lists the defaults applied. A category
-     * field takes the values of its {@link ProfileCategory} set only: a typo is an error, not a default.
+     * field takes only the values the loaded churn model knows ({@link ProfileCategories}): a typo is an error, not a
+     * default.
      */
     public record Profile(
             @Min(0) @Max(1200) Integer tenureMonths,
-            @ProfileCategory(ProfileCategory.Values.CONTRACT) String contract,
+            String contract,
             @DecimalMin("0") @DecimalMax("1000000") Double monthlyCharges,
             @DecimalMin("0") @DecimalMax("100000000") Double totalCharges,
             Boolean partner,
             Boolean dependents,
             Boolean phoneService,
-            @ProfileCategory(ProfileCategory.Values.MULTIPLE_LINES) String multipleLines,
-            @ProfileCategory(ProfileCategory.Values.INTERNET_SERVICE) String internetService,
-            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String onlineSecurity,
-            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String onlineBackup,
-            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String deviceProtection,
-            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String techSupport,
-            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String streamingTV,
-            @ProfileCategory(ProfileCategory.Values.INTERNET_ADD_ON) String streamingMovies,
+            String multipleLines,
+            String internetService,
+            String onlineSecurity,
+            String onlineBackup,
+            String deviceProtection,
+            String techSupport,
+            String streamingTV,
+            String streamingMovies,
             Boolean paperlessBilling,
-            @ProfileCategory(ProfileCategory.Values.PAYMENT_METHOD) String paymentMethod) {
+            String paymentMethod) {
 
         private static final java.lang.reflect.RecordComponent[] COMPONENTS = Profile.class.getRecordComponents();
 

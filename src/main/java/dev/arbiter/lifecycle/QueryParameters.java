@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.arbiter.web.InvalidParametersException;
+import dev.arbiter.web.InvalidFieldsException;
 import dev.arbiter.web.Problems;
 
 /**
@@ -45,11 +45,11 @@ final class QueryParameters {
         return fallback;
     }
 
-    /** @throws InvalidParametersException naming every parameter that was wrong, by name */
+    /** @throws InvalidFieldsException naming every parameter that was wrong, by name */
     void done() {
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problems.FieldError::field));
-            throw new InvalidParametersException(errors);
+            throw new InvalidFieldsException(errors);
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.arbiter.decision.DecisionEngine;
 import dev.arbiter.decision.DecisionRequest;
 import dev.arbiter.decision.DecisionResponse;
 import dev.arbiter.decision.Evaluation;
+import dev.arbiter.decision.ProfileCategories;
 import dev.arbiter.decision.StrictJson;
 import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.scoring.LoadedModels;
@@ -73,6 +74,11 @@ public class ScenarioRunner {
             return ScenarioResult.invalid(scenario, messages);
         }
         Models scoring = scenario.withoutModels() ? Models.none() : models.get();
+        List<ProfileCategories.UnknownValue> unknown = ProfileCategories.unknownValues(request, scoring.churn());
+        if (!unknown.isEmpty()) {
+            return ScenarioResult.invalid(scenario, unknown.stream()
+                    .map(value -> "the request is not valid: " + value.field() + " " + value.message()).toList());
+        }
         Evaluation evaluation = engine.evaluate("scenario", request, bundle, pauseScope(scenario, request), clock.instant(),
                 scoring);
         DecisionResponse actual = evaluation.response();

@@ -1,5 +1,6 @@
 package dev.arbiter.scoring;
 
+import java.util.List;
 import java.util.Map;
 
 /** A trained model that estimates the risk that a customer leaves. Implementations must be thread-safe. */
@@ -17,4 +18,14 @@ public interface ChurnClassifier {
      * @throws RuntimeException when the model cannot score; the caller fails safe
      */
     ChurnPrediction predict(Map<String, Object> profile);
+
+    /**
+     * The values each category field of the profile takes, as the model was trained on them; a request with any other
+     * value for such a field is refused (a typo must not silently become the model's default). Matching ignores case
+     * and surrounding spaces.
+     *
+     * @return per category field, by its API name, its known values in the model's order; never null, empty when the
+     *         model restricts no field
+     */
+    Map<String, List<String>> categoryValues();
 }

@@ -99,6 +99,20 @@ public record ProfileFeatures(Map<String, Object> defaults, Map<String, NumberSc
     }
 
     /**
+     * @return per {@link Kind#CATEGORY} field, by its API name, the values seen in training, in the settings' order
+     *         (yes/no fields are left out: the API takes them as booleans)
+     */
+    public Map<String, List<String>> categoryValues() {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (Field field : FIELDS) {
+            if (field.kind() == Kind.CATEGORY) {
+                values.put(field.name(), categories.get(field.name()));
+            }
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    /**
      * Learns defaults, scales and known values from training profiles (missing values are left out of each).
      *
      * @param profiles canonical profiles as {@link #fromCsv} makes them

@@ -45,6 +45,8 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
     private final int[] featureFields;
     /** The features in the order a Tribuo example keeps them (by name), as indexes into {@link #featureNames}. */
     private final int[] exampleOrder;
+    /** The category fields' known values ({@link #categoryValues()}). */
+    private final Map<String, List<String>> categoryValues;
     /** The feature names in {@link #exampleOrder}, as the model's own strings where it knows them. */
     private final String[] exampleNames;
 
@@ -81,6 +83,7 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
             featureFields[i] = fieldNames.indexOf(field);
         }
         this.fields = fieldNames.toArray(String[]::new);
+        this.categoryValues = settings.profile().categoryValues();
         this.exampleOrder = IntStream.range(0, featureNames.length).boxed()
                 .sorted(Comparator.comparing(i -> featureNames[i])).mapToInt(Integer::intValue).toArray();
         this.exampleNames = new String[featureNames.length];
@@ -120,6 +123,11 @@ public final class TribuoChurnClassifier implements ChurnClassifier {
         FeatureVector vector = new FeatureVector(featureNames, settings.profile().values(completed));
         double risk = 1 / (1 + Math.exp(-rawLogOdds(vector.values()) / settings.temperature()));
         return new ChurnPrediction(risk, drivers(completed, vector), completed.defaultsApplied());
+    }
+
+    @Override
+    public Map<String, List<String>> categoryValues() {
+        return categoryValues;
     }
 
     /** @return the settings this model was loaded with */

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.arbiter.security.Caller;
-import dev.arbiter.web.InvalidParametersException;
+import dev.arbiter.web.InvalidFieldsException;
 import dev.arbiter.web.Problems;
 import dev.arbiter.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -63,7 +63,7 @@ class ChainController {
      * @param parameters the query: {@code before}, an ISO-8601 instant with offset, not in the future; absent means
      *                   the retention cutoff
      * @param caller     who purges, for the audit log
-     * @throws InvalidParametersException for a bad, unknown, repeated or empty parameter
+     * @throws InvalidFieldsException for a bad, unknown, repeated or empty parameter
      */
     @PostMapping("/purge")
     @Parameter(name = BEFORE, in = ParameterIn.QUERY, description = "ISO-8601 instant with offset, not in the future; "
@@ -74,7 +74,7 @@ class ChainController {
         String before = QueryParameters.single(parameters, Set.of(BEFORE), ChainController::notAPurgeParameter, errors)
                 .get(BEFORE);
         if (!errors.isEmpty()) {
-            throw new InvalidParametersException(errors);
+            throw new InvalidFieldsException(errors);
         }
         Instant cutoff;
         if (before == null) {
@@ -104,8 +104,8 @@ class ChainController {
         return cutoff;
     }
 
-    private static InvalidParametersException invalid(String message) {
-        return new InvalidParametersException(List.of(new Problems.FieldError(BEFORE, message)));
+    private static InvalidFieldsException invalid(String message) {
+        return new InvalidFieldsException(List.of(new Problems.FieldError(BEFORE, message)));
     }
 
     private static String notAPurgeParameter(String name) {

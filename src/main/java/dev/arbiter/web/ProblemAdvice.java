@@ -293,8 +293,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    @ExceptionHandler(InvalidParametersException.class)
-    ResponseEntity<ProblemDetail> invalidParameters(InvalidParametersException e) {
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(InvalidFieldsException e) {
         return ResponseEntity.badRequest().body(problems.invalid(e.errors()));
     }
 

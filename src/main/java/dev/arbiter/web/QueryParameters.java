@@ -59,14 +59,14 @@ public final class QueryParameters {
      *
      * @param given every query parameter of the request, with all its values
      * @param known the parameters the endpoint takes (may be empty)
-     * @throws InvalidParametersException naming, in name order, each parameter that is unknown, repeated or empty
+     * @throws InvalidFieldsException naming, in name order, each parameter that is unknown, repeated or empty
      */
     public static void strict(Map<String, List<String>> given, Set<String> known) {
         List<Problems.FieldError> errors = new ArrayList<>();
         single(given, known, notAParameterOf(known), errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problems.FieldError::field));
-            throw new InvalidParametersException(errors);
+            throw new InvalidFieldsException(errors);
         }
     }
 

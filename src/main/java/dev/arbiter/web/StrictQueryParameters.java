@@ -47,7 +47,7 @@ class StrictQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
         registry.addInterceptor(this).addPathPatterns("/api/**");
     }
 
-    /** @throws InvalidParametersException when the query has a parameter the endpoint does not take, or repeats one */
+    /** @throws InvalidFieldsException when the query has a parameter the endpoint does not take, or repeats one */
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod endpoint) {

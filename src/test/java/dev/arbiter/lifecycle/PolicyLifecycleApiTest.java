@@ -101,6 +101,16 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
     }
 
     @Test
+    void aScenarioWithAProfileValueTheChurnModelDoesNotKnowFailsNamingTheFieldAndTheValues() {
+        JsonNode gate = json(api.post(POLICIES + "/test", Map.of("scenarios", Map.of(
+                "policy-tests/profile.yaml", scenarioWithContract("Forever"))))).path("scenarios");
+
+        assertThat(gate.path("failed").asInt()).isEqualTo(1);
+        assertThat(gate.path("cases").get(0).path("failures").toString())
+                .contains("customer.profile.contract must be one of [Month-to-month, One year, Two year]");
+    }
+
+    @Test
     void aCandidateThatBreaksAScenarioIsRejectedAndTheOldVersionKeepsDeciding() {
         String before = json(api.get(POLICIES + "/active")).path("version").asString();
         Map<String, String> lowered = withEdit(shipped().contents(), THRESHOLDS, "<text>0.85</text>", "<text>0.80</text>");
@@ -306,6 +316,20 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
 
     static PolicyFiles shipped() {
         return PolicyFiles.read(Path.of("rules"), Path.of("dmn-models"));
+    }
+
+    private static String scenarioWithContract(String contract) {
+        return """
+                concern: A profile the churn model scores
+                base:
+                  lineOfBusiness: RETAIL
+                  at: "2026-11-21T10:00:00Z"
+                  customer: { id: c-profile, tier: STANDARD, profile: { tenureMonths: 3, contract: "%s" } }
+                  interaction: { channel: CHAT, message: Where is my parcel?, intent: { label: track_order, confidence: 0.95 } }
+                cases:
+                  - name: A short-tenure customer asks where the parcel is
+                    expect: { outcome: AUTOMATE }
+                """.formatted(contract);
     }
 
     static Map<String, String> shippedScenarios() {

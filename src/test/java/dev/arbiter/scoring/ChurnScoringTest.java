@@ -79,6 +79,11 @@ class ChurnScoringTest {
                 return new ChurnPrediction(risk, List.of(new Contribution("contract=Month-to-month", 0.9)),
                         Map.of("contract", "Month-to-month"));
             }
+
+            @Override
+            public Map<String, List<String>> categoryValues() {
+                return Map.of();
+            }
         };
     }
 }

@@ -78,7 +78,7 @@ class StrictQueryParametersTest {
     }
 
     private List<Problems.FieldError> errors(String method, String query) {
-        return assertThatExceptionOfType(InvalidParametersException.class)
+        return assertThatExceptionOfType(InvalidFieldsException.class)
                 .isThrownBy(() -> strict.preHandle(get(query), new MockHttpServletResponse(), endpoint(method)))
                 .actual().errors();
     }
