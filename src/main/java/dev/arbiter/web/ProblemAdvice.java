@@ -224,7 +224,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static String path(JacksonException e) {
         if (e instanceof StreamReadException read && read.processor() != null) {
             // Parser errors (duplicate keys, syntax, limits) carry no databind path, but the parser knows where it was.
-            String where = path(read.processor().streamReadContext());
+            // Where it expected a field's name (after a comma: {"a":1,}), the object is at fault, not its last field.
+            TokenStreamContext context = read.processor().streamReadContext();
+            String where = path(expectsFieldName(read) && context != null ? context.getParent() : context);
             if (!where.isEmpty()) {
                 return where;
             }
@@ -241,6 +243,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /** @return whether the parser stopped where an object's next field name had to start */
+    private static boolean expectsFieldName(StreamReadException e) {
+        return firstLine(e.getOriginalMessage()).contains("to start property name")
+                || firstLine(e.getOriginalMessage()).contains("to start field name");
     }
 
     /** @return the dotted path of the parser's position, e.g. {@code customer.openTickets[0].priority}, or "" */

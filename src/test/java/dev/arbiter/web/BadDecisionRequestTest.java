@@ -197,6 +197,20 @@ class BadDecisionRequestTest extends HttpServiceTest {
     }
 
     @Test
+    void aTrailingCommaNamesTheObjectItIsInNotTheFieldBeforeIt() {
+        String top = JSON.writeValueAsString(automatableChatRequest()).replaceFirst("}$", ",}");
+        String nested = JSON.writeValueAsString(automatableChatRequest()).replaceFirst("\"customer\":\\{",
+                "\"customer\":{\"id\":\"c-1\",}");
+
+        JsonNode atTop = assertRejected(() -> api.decide(top), 400);
+        JsonNode inCustomer = assertRejected(() -> api.decide(nested), 400);
+
+        assertThat(errorFields(atTop)).containsExactly("body");
+        assertThat(errorFields(inCustomer)).containsExactly("customer");
+        assertThat(inCustomer.path("errors").get(0).path("message").asString()).contains("at line 1, column ");
+    }
+
+    @Test
     void truncatedBodyIsRejectedAsIncompleteNamingThePositionNotAField() {
         String full = JSON.writeValueAsString(designExampleRequest());
         // Inside a property name, inside string values, after an object's and an array's opening.
