@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -73,6 +74,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setType(problems.typeOf(statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** An answer that could not be written is the service's failure: logged like every other one, then a 500. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        log.error("Unexpected failure writing an answer", ex);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(internalError());
     }
 
     /** A path no endpoint has is told where the endpoints are listed, as the container's own 404 says. */
@@ -329,7 +338,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error", "Internal error", "The service failed unexpectedly; the failure was logged."));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(internalError());
+    }
+
+    private ProblemDetail internalError() {
+        return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The service failed unexpectedly; the failure was logged.");
     }
 }

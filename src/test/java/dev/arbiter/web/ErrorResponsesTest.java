@@ -74,6 +74,20 @@ class ErrorResponsesTest extends HttpServiceTest {
         assertThat(typedProblem(response, 406).path("type").asString()).isEqualTo(TYPES + "not-acceptable");
     }
 
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("readEndpointsAndOtherFormats")
+    void theApiAnswersOnlyJsonAndAnyOtherFormatIsA406Problem(String path, String accept) {
+        HttpResponse<String> response = api.send(api.request(path).header("Accept", accept).GET());
+
+        assertThat(typedProblem(response, 406).path("type").asString()).isEqualTo(TYPES + "not-acceptable");
+    }
+
+    static Stream<Arguments> readEndpointsAndOtherFormats() {
+        return Stream.of("/api/v1/audit?size=1", Api.AUTOMATION, "/api/v1/policies/active", "/api/v1/traces/verify")
+                .flatMap(path -> Stream.of("application/yaml", "application/x-yaml", "application/cbor",
+                        "application/x-jackson-smile").map(format -> Arguments.of(path, format)));
+    }
+
     @Test
     void aBodyOfAnotherMediaTypeIsA415Problem() {
         HttpResponse<String> response = api.send(api.request(Api.DECISIONS).header("Content-Type", "text/plain")
