@@ -60,8 +60,15 @@ public class ArbiterApplication {
         }
     }
 
-    /** Command-line tools print their own results; the engines' start-up chatter would bury them. */
+    /**
+     * Command-line tools print their own results; the engines' start-up chatter would bury them. The engines' own
+     * errors (with stack traces) are silenced too: every problem they find reaches the tool's report as a
+     * {@code SEVERITY file:line message} line.
+     */
     private static void quietLibraryLogging() {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
+        for (String engine : List.of("org.kie", "org.drools")) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(engine)).setLevel(Level.OFF);
+        }
     }
 }
