@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
+import dev.arbiter.web.DatabaseOutage;
 import dev.arbiter.web.Problems;
 
 /**
@@ -49,6 +50,12 @@ class ProblemWriter {
         response.setHeader("Retry-After", "1");
         write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Service overloaded",
                 "Too many requests are in progress; retry shortly");
+    }
+
+    void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.TYPE, DatabaseOutage.TITLE,
+                "The service cannot reach its database, so it cannot check the API key; retry later");
     }
 
     /** @return the request's path with the secret of any API key in it removed (a key pasted into a URL) */

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -333,6 +335,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "trace-unavailable", "Decision trace unavailable",
                         "The decision could not be recorded, so none was made. Retry later."));
+    }
+
+    /** The database cannot be reached: 503 with Retry-After, one log line (an outage must not flood the log). */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(DataAccessException e) {
+        if (!DatabaseOutage.is(e)) {
+            return unexpected(e);
+        }
+        log.warn("The database is unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+                .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.TYPE, DatabaseOutage.TITLE,
+                        "The service cannot reach its database right now; retry later"));
     }
 
     @ExceptionHandler(Exception.class)
