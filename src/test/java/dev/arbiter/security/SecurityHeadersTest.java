@@ -23,7 +23,7 @@ import dev.arbiter.support.HttpServiceTest;
 class SecurityHeadersTest extends HttpServiceTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/swagger-ui/index.html", "/v3/api-docs", "/api/v1/automation", "/actuator/health"})
+    @ValueSource(strings = {"/swagger-ui/index.html", "/v3/api-docs", "/api/v1/automation", "/actuator/health", "/admin/"})
     void uiAndApiAnswersCarryTheSecurityHeaders(String path) {
         HttpResponse<String> response = api.get(path);
 
