@@ -4,8 +4,9 @@
 
 import { json, session } from './api.js';
 import { $, el, hash, problem, show } from './dom.js';
+import * as policy from './policy.js';
 
-const VIEWS = {};
+const VIEWS = { policy };
 
 for (const view of Object.values(VIEWS)) {
   view.init();
