@@ -5,8 +5,9 @@
 import { json, session } from './api.js';
 import { $, el, hash, problem, show } from './dom.js';
 import * as policy from './policy.js';
+import * as traces from './traces.js';
 
-const VIEWS = { policy };
+const VIEWS = { policy, traces };
 
 for (const view of Object.values(VIEWS)) {
   view.init();

@@ -14,7 +14,7 @@ import dev.arbiter.security.Role;
 
 /**
  * Signing in to the admin UI with an API key: a key the service refuses is answered with the API's own message, a
- * key is kept for the browser tab only.
+ * key is kept for the browser tab only, and a view the key's roles may not use says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignInBrowserTest extends BrowserTest {
@@ -63,6 +63,16 @@ class SignInBrowserTest extends BrowserTest {
         assertThat(storedKey()).isNull();
     }
 
+    @Test
+    void aViewTheKeysRolesMayNotUseShowsTheApisRefusal() {
+        signInAs("ui-operator-looking-at-traces", Role.OPERATOR);
+
+        browser.view("traces");
+
+        assertThat(browser.text(By.cssSelector("#trace-results .problem")))
+                .startsWith("This key may not do this")
+                .contains("The API key's roles do not allow GET /api/v1/traces");
+    }
 
     /** @return the detail of the API's 401 problem for {@code key} */
     private String apiDetailFor(String key) {
