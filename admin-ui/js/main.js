@@ -6,8 +6,9 @@ import { json, session } from './api.js';
 import { $, el, hash, problem, show } from './dom.js';
 import * as policy from './policy.js';
 import * as traces from './traces.js';
+import * as automation from './automation.js';
 
-const VIEWS = { policy, traces };
+const VIEWS = { policy, traces, automation };
 
 for (const view of Object.values(VIEWS)) {
   view.init();
