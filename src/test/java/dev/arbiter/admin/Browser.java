@@ -26,6 +26,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 
 /**
  * A headless Chromium driving the admin UI: Debian's {@code chromium} through Debian's {@code chromedriver}, both
@@ -52,13 +53,19 @@ final class Browser implements AutoCloseable {
     private final Path downloads;
 
     /**
-     * Skips the calling test class (a JUnit assumption, from {@code @BeforeAll}) when Debian's chromium or
-     * chromium-driver is not installed; {@code .ci/run} installs them.
+     * Skips the calling test class (a JUnit assumption, from {@code @BeforeAll}, before its Spring context starts)
+     * when Debian's chromium or chromium-driver is not installed; {@code .ci/run} installs them. Surefire does not show
+     * the reason of a class skipped in {@code @BeforeAll} (it reports 0 tests), so the reason is also logged.
      */
-    static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: they need Debian's chromium and chromium-driver packages (" + CHROMIUM + ", "
-                        + CHROMEDRIVER + "); install them with apt-get install chromium chromium-driver, as .ci/run does");
+    static void assumeInstalled(Class<?> testClass) {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String skipped = testClass.getSimpleName() + " skipped: the admin UI's browser tests need Debian's chromium and "
+                + "chromium-driver packages (" + CHROMIUM + ", " + CHROMEDRIVER + "); install them with apt-get install "
+                + "chromium chromium-driver, as .ci/run does";
+        if (!installed) {
+            LoggerFactory.getLogger(testClass).warn(skipped);
+        }
+        assumeTrue(installed, skipped);
     }
 
     private Browser(ChromeDriver driver, Path profile, Path downloads) {

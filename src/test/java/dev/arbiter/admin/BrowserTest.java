@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 
 import dev.arbiter.security.Role;
 import dev.arbiter.support.HttpServiceTest;
@@ -23,8 +24,8 @@ abstract class BrowserTest extends HttpServiceTest {
     protected static Browser browser;
 
     @BeforeAll
-    static void startTheBrowser() {
-        Browser.assumeInstalled();
+    static void startTheBrowser(TestInfo testClass) {
+        Browser.assumeInstalled(testClass.getTestClass().orElseThrow());
         browser = Browser.start();
     }
 
