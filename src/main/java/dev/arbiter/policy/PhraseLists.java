@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 import dev.arbiter.policy.facts.PhraseMatch;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -58,6 +61,13 @@ public final class PhraseLists {
         starting.forEach((word, indexes) -> byFirstWord.put(word, indexes.stream().mapToInt(Integer::intValue).toArray()));
     }
 
+    /**
+     * Parses the word lists, adding an error for every empty phrase and every phrase listed twice in one list: two
+     * phrases are the same when they match the same words (see {@link Words}), so {@code Fed up}, {@code fed  up} and
+     * {@code fed-up} are one phrase. A repeated phrase would be matched, and counted, twice.
+     *
+     * @return the lists of the well-formed phrases (empty when the file cannot be parsed)
+     */
     static PhraseLists parse(String file, String yaml, List<PolicyProblem> problems) {
         Map<String, List<String>> raw;
         try {
@@ -70,22 +80,79 @@ public final class PhraseLists {
         }
         Map<String, List<List<String>>> lists = new LinkedHashMap<>();
         if (raw != null) {
-            raw.forEach((name, phrases) -> lists.put(name, tokenised(file, name, phrases, problems)));
+            Map<String, List<Integer>> lines = phraseLines(yaml);
+            raw.forEach((name, phrases) -> lists.put(name,
+                    tokenised(file, name, phrases, lines.getOrDefault(name, List.of()), problems)));
         }
         return new PhraseLists(lists);
     }
 
-    private static List<List<String>> tokenised(String file, String name, List<String> phrases, List<PolicyProblem> problems) {
+    /**
+     * @param lines the line of each phrase, in order (see {@link #phraseLines}); 0 for a phrase whose line is unknown
+     */
+    private static List<List<String>> tokenised(String file, String name, List<String> phrases, List<Integer> lines,
+                                                List<PolicyProblem> problems) {
         List<List<String>> result = new ArrayList<>();
-        for (String phrase : phrases == null ? List.<String>of() : phrases) {
+        // Per phrase as matching sees it: the lines it is listed on, and how it was written first.
+        Map<List<String>, List<Integer>> listedOn = new HashMap<>();
+        Map<List<String>, String> firstWritten = new HashMap<>();
+        List<String> written = phrases == null ? List.of() : phrases;
+        for (int i = 0; i < written.size(); i++) {
+            String phrase = written.get(i);
+            int line = i < lines.size() ? lines.get(i) : 0;
             List<String> words = Words.of(phrase);
             if (words.isEmpty()) {
-                problems.add(PolicyProblem.error(file, 0, 0, name, "Empty phrase in word list '" + name + "'"));
-            } else {
-                result.add(words);
+                problems.add(PolicyProblem.error(file, line, 0, name, "Empty phrase in word list '" + name + "'"));
+                continue;
             }
+            List<Integer> before = listedOn.computeIfAbsent(words, w -> new ArrayList<>());
+            if (before.isEmpty()) {
+                firstWritten.put(words, phrase);
+                result.add(words);
+            } else {
+                problems.add(PolicyProblem.error(file, line, 0, null, repeated(phrase, name, before, firstWritten.get(words))));
+            }
+            before.add(line);
         }
         return result;
+    }
+
+    /** @return e.g. {@code Phrase 'terrible' is listed twice in 'negative' (also line 29): keep one, or it counts twice} */
+    private static String repeated(String phrase, String list, List<Integer> before, String first) {
+        String lines = before.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String as = first.equals(phrase) ? ""
+                : " as '" + first + "'; matching ignores case, punctuation and spacing between words, and the form of apostrophes";
+        return "Phrase '" + phrase + "' is listed " + (before.size() == 1 ? "twice" : "again") + " in '" + list + "' (also "
+                + (before.size() == 1 ? "line " : "lines ") + lines + as + "): keep one, or it counts twice";
+    }
+
+    /**
+     * @return per list, the line of each of its phrases, in file order; empty for a list that is not a sequence. Only
+     *         called on text that has already been read as word lists
+     */
+    private static Map<String, List<Integer>> phraseLines(String yaml) {
+        Map<String, List<Integer>> lines = new HashMap<>();
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return lines;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                    continue;
+                }
+                List<Integer> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(parser.currentTokenLocation().getLineNr());
+                    parser.skipChildren();
+                }
+                lines.put(name, list);
+            }
+        } catch (JacksonException e) {
+            // The file read as word lists a moment ago: lines are only a help, so a phrase without one gets line 0.
+        }
+        return lines;
     }
 
     /** @return true when a list of that name exists */

@@ -108,6 +108,65 @@ class PhraseListsTest {
     }
 
     @Test
+    void emptyPhraseIsReportedAtItsLine() {
+        List<PolicyProblem> problems = new ArrayList<>();
+
+        PhraseLists.parse(PolicyFixtures.PHRASES, "negative:\n  - bad\n  - '?!'\n", problems);
+
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.line()).isEqualTo(3));
+    }
+
+    @Test
+    void aPhraseListedTwiceInOneListIsAnErrorAtTheRepeatNamingTheListThePhraseAndTheFirstLine() {
+        List<PolicyProblem> problems = new ArrayList<>();
+
+        PhraseLists.parse(PolicyFixtures.PHRASES, """
+                negative:
+                  - terrible
+                  - awful
+                  - terrible
+                """, problems);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.isError()).isTrue();
+            assertThat(problem.file()).isEqualTo(PolicyFixtures.PHRASES);
+            assertThat(problem.line()).isEqualTo(4);
+            assertThat(problem.message()).startsWith("Phrase 'terrible' is listed twice in 'negative' (also line 2)");
+        });
+    }
+
+    @Test
+    void phrasesThatDifferOnlyInCaseSpacingPunctuationOrApostropheFormAreTheSamePhrase() {
+        List<PolicyProblem> problems = new ArrayList<>();
+
+        PhraseLists.parse(PolicyFixtures.PHRASES, """
+                negative:
+                  - can't believe
+                  - fed up
+                  - CAN’T   believe
+                  - Fed-Up
+                  - fed up
+                """, problems);
+
+        assertThat(problems).extracting(problem -> problem.line() + " " + problem.message()).containsExactly(
+                "4 Phrase 'CAN’T   believe' is listed twice in 'negative' (also line 2 as 'can't believe'; matching"
+                        + " ignores case, punctuation and spacing between words, and the form of apostrophes): keep one,"
+                        + " or it counts twice",
+                "5 Phrase 'Fed-Up' is listed twice in 'negative' (also line 3 as 'fed up'; matching ignores case,"
+                        + " punctuation and spacing between words, and the form of apostrophes): keep one, or it counts twice",
+                "6 Phrase 'fed up' is listed again in 'negative' (also lines 3, 5): keep one, or it counts twice");
+    }
+
+    @Test
+    void theSamePhraseInTwoListsIsNotARepeat() {
+        List<PolicyProblem> problems = new ArrayList<>();
+
+        PhraseLists.parse(PolicyFixtures.PHRASES, "negative:\n  - cancel\nchurn:\n  - cancel\n", problems);
+
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void shippedLegalListFindsTheExamplesOfThePolicy() {
         PhraseLists shipped = PolicyFixtures.shippedBundle().phrases();
 

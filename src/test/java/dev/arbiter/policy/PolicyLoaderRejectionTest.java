@@ -211,6 +211,22 @@ class PolicyLoaderRejectionTest {
     }
 
     @Test
+    void aPhraseListedTwiceInAWordListIsRejectedAtTheRepeatNamingTheFirstLine() {
+        PolicyFiles files = withEdit(shippedFiles(), PHRASES, "  - awful\n", "  - awful\n  - terrible\n");
+        String phrases = content(files, PHRASES);
+        int first = lineOf(phrases, "  - terrible\n");
+        int repeat = lineOf(phrases, "  - awful\n") + 1;
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(PHRASES);
+            assertThat(problem.line()).isEqualTo(repeat);
+            assertThat(problem.message()).startsWith("Phrase 'terrible' is listed twice in 'negative' (also line " + first + ")");
+        });
+    }
+
+    @Test
     void aDuplicateRuleNameIsReportedInBothFiles() {
         String copy = "package arbiter.policy;\n\nimport dev.arbiter.policy.facts.*;\n\nrule \"Legal threat\"\nwhen\n"
                 + "    Interaction( channel == \"SMS\" )\nthen\nend\n";
