@@ -16,6 +16,7 @@ import dev.arbiter.decision.DecisionResponse.ActionView;
 import dev.arbiter.decision.DecisionResponse.ReasonView;
 import dev.arbiter.policy.Assessment;
 import dev.arbiter.policy.PolicyBundle;
+import dev.arbiter.policy.ModelTier;
 import dev.arbiter.policy.ReasonCatalog;
 import dev.arbiter.policy.RoutePlan;
 import dev.arbiter.policy.facts.Finding;
@@ -140,7 +141,7 @@ public class DecisionEngine {
         String skill = verdict.queue() != null && verdict.skill() != null ? verdict.skill()
                 : assessment == null ? null : assessment.skill();
         DecisionResponse.Route route = new DecisionResponse.Route(queue, skill,
-                plan == null ? null : plan.priority(), plan == null ? "NONE" : plan.modelTier());
+                plan == null ? null : plan.priority(), plan == null ? ModelTier.NONE.name() : plan.modelTier());
         IntentScore intent = features.intent();
         DecisionResponse.IntentView intentView = new DecisionResponse.IntentView(intent.label(), intent.confidence(), intent.source().name());
         DecisionResponse.SentimentView sentiment = new DecisionResponse.SentimentView(features.sentiment().value(), features.sentiment().source());

@@ -32,6 +32,7 @@ import org.kie.dmn.feel.util.Either;
 import org.kie.dmn.model.api.DecisionRule;
 import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.LiteralExpression;
+import org.kie.dmn.model.api.OutputClause;
 import org.kie.internal.io.ResourceFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -49,8 +50,14 @@ public final class DmnPolicy {
     /** When a model is evaluated: before the rules, or after arbitration. */
     enum Phase { ASSESS, ROUTE }
 
-    /** A table row's output of a column, as written in the file. */
-    record OutputCell(String file, String decision, String rowId, String column, String text) {
+    /**
+     * A table row's output of a column, as written in the file.
+     *
+     * @param column  the output's name, or null when it has none (as the only output of a table usually has not)
+     * @param heading how a person names the column: its name, else its label, else the decision's name
+     * @param only    true when the column is the table's only output: the cell is then the decision's value
+     */
+    record OutputCell(String file, String decision, String rowId, String column, String heading, boolean only, String text) {
     }
 
     /** A compiled model with its input data, listed once: KIE copies them into a new set on every request. */
@@ -225,8 +232,10 @@ public final class DmnPolicy {
         for (DecisionRule row : table.getRule()) {
             List<LiteralExpression> entries = row.getOutputEntry();
             for (int i = 0; i < entries.size() && i < table.getOutput().size(); i++) {
-                String column = table.getOutput().get(i).getName();
-                cells.add(new OutputCell(file, decision, row.getId(), column, entries.get(i).getText().trim()));
+                OutputClause output = table.getOutput().get(i);
+                String heading = output.getName() != null ? output.getName() : output.getLabel() != null ? output.getLabel() : decision;
+                cells.add(new OutputCell(file, decision, row.getId(), output.getName(), heading, table.getOutput().size() == 1,
+                        entries.get(i).getText().trim()));
             }
         }
     }

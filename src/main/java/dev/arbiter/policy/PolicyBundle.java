@@ -228,27 +228,31 @@ public final class PolicyBundle {
     /**
      * Evaluates the decision tables that depend on the outcome: priority and model tier.
      *
-     * @throws PolicyEvaluationException when a table fails; the caller must fail safe
+     * @throws PolicyEvaluationException when a table fails, or gives a priority or model tier outside the API contract
+     *                                   (a whole number from {@link RoutePlan#HIGHEST_PRIORITY} to
+     *                                   {@link RoutePlan#LOWEST_PRIORITY}, a {@link ModelTier}); the caller must fail safe
      */
     public RoutePlan route(PolicyFacts facts, Outcome outcome) {
         Map<String, Object> inputs = facts.tableInputs();
         inputs.put("outcome", outcome.name());
         inputs.put("escalated", outcome == Outcome.ESCALATE);
         List<TableEvaluation> tables = new ArrayList<>();
-        int priority = 0;
-        String modelTier = null;
+        Object priority = null;
+        Object modelTier = null;
         for (DecisionOutput output : dmn.evaluate(DmnPolicy.Phase.ROUTE, inputs, tables)) {
-            if (PRIORITY_DECISION.equals(output.decision()) && output.value() instanceof BigDecimal value) {
-                priority = value.intValue();
+            if (PRIORITY_DECISION.equals(output.decision())) {
+                priority = output.value();
             }
-            if (MODEL_TIER_DECISION.equals(output.decision()) && output.value() != null) {
-                modelTier = output.value().toString();
+            if (MODEL_TIER_DECISION.equals(output.decision())) {
+                modelTier = output.value();
             }
         }
-        if (priority < 1 || modelTier == null) {
-            throw new PolicyEvaluationException("The routing tables gave no priority or model tier for outcome " + outcome);
+        if (!RoutePlan.isPriority(priority) || !ModelTier.isTier(modelTier)) {
+            throw new PolicyEvaluationException("The routing tables gave priority " + priority + " and model tier " + modelTier
+                    + " for outcome " + outcome + "; a priority must be a whole number from " + RoutePlan.HIGHEST_PRIORITY
+                    + " to " + RoutePlan.LOWEST_PRIORITY + ", a model tier " + ModelTier.choices());
         }
-        return new RoutePlan(priority, modelTier, tables);
+        return new RoutePlan(((BigDecimal) priority).intValueExact(), modelTier.toString(), tables);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.arbiter.policy;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,6 +25,10 @@ public final class PolicyLoader {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern LIST_REFERENCE = Pattern.compile("list\\s*==\\s*\"([^\"]+)\"");
+    /** A FEEL number written out: {@code 4}, {@code -1}, {@code 2.5}, {@code .5}. */
+    private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /** FEEL literals other than numbers and quoted text. */
+    private static final Set<String> WORD_LITERALS = Set.of("null", "true", "false");
 
     /** The outcome of validating policy files: the report, and the bundle when the files had no error. */
     public record Validated(ValidationReport report, PolicyBundle bundle) {
@@ -140,6 +145,9 @@ public final class PolicyLoader {
                         + "' is not one the service provides, so it is always null; the inputs are "
                         + new java.util.TreeSet<>(PolicyFacts.TABLE_INPUTS)))));
         for (DmnPolicy.OutputCell cell : dmn.outputCells()) {
+            if (cell.only() && dmn.runsAfterArbitration(cell.file())) {
+                checkRouteCell(cell, problems);
+            }
             if (cell.column() == null || cell.text().equals("null")) {
                 continue;
             }
@@ -188,6 +196,30 @@ public final class PolicyLoader {
         } catch (IllegalArgumentException e) {
             problems.add(PolicyProblem.error(cell.file(), 0, 0, element,
                     "An outcome must be one of AUTOMATE, HUMAN_REVIEW, ROUTE_TO_AGENT, ESCALATE or null, not " + cell.text()));
+        }
+    }
+
+    /**
+     * Checks a literal value of the decisions the service reads after arbitration against the API contract: a
+     * {@code Priority} is a whole number from {@link RoutePlan#HIGHEST_PRIORITY} to {@link RoutePlan#LOWEST_PRIORITY},
+     * a {@code Model tier} a {@link ModelTier}. An expression ({@code Base priority - 1}) is left to the scenarios.
+     */
+    private static void checkRouteCell(DmnPolicy.OutputCell cell, List<PolicyProblem> problems) {
+        String text = cell.text();
+        boolean number = NUMBER.matcher(text).matches();
+        if (!number && !QUOTED.matcher(text).matches() && !WORD_LITERALS.contains(text)) {
+            return;
+        }
+        String element = cell.decision() + "/" + cell.rowId();
+        if (cell.decision().equals(PolicyBundle.PRIORITY_DECISION) && !(number && RoutePlan.isPriority(new BigDecimal(text)))) {
+            problems.add(PolicyProblem.error(cell.file(), 0, 0, element, "A priority (column '" + cell.heading()
+                    + "') must be a whole number from " + RoutePlan.HIGHEST_PRIORITY + " to " + RoutePlan.LOWEST_PRIORITY
+                    + ", not " + text));
+        }
+        Matcher quoted = QUOTED.matcher(text);
+        if (cell.decision().equals(PolicyBundle.MODEL_TIER_DECISION) && !(quoted.matches() && ModelTier.isTier(quoted.group(1)))) {
+            problems.add(PolicyProblem.error(cell.file(), 0, 0, element, "A model tier (column '" + cell.heading()
+                    + "') must be one of " + ModelTier.choices() + ", not " + text));
         }
     }
 

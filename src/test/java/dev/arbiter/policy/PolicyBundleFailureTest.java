@@ -109,6 +109,30 @@ class PolicyBundleFailureTest {
                 .hasMessageContaining("dmn-models/priority.dmn");
     }
 
+    @Test
+    void aComputedModelTierOutsideTheContractMakesRouteThrowSoTheDecisionFailsSafe() {
+        PolicyBundle bundle = new PolicyLoader().load(withEdit(shippedFiles(), "dmn-models/model-tier.dmn",
+                "<outputEntry id=\"thv-o\"><text>\"HEAVY\"</text>", "<outputEntry id=\"thv-o\"><text>lower case(\"HEAVY\")</text>"));
+        PolicyFacts facts = facts(interaction("switch_account", 0.95).build());
+
+        assertThatThrownBy(() -> bundle.route(facts, Outcome.AUTOMATE))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessageContaining("model tier heavy")
+                .hasMessageContaining("LIGHT, HEAVY or NONE");
+    }
+
+    @Test
+    void aComputedPriorityOutsideOneToFourMakesRouteThrowSoTheDecisionFailsSafe() {
+        PolicyBundle bundle = new PolicyLoader().load(withEdit(shippedFiles(), "dmn-models/priority.dmn",
+                "<outputEntry id=\"pu-o\"><text>Base priority</text>", "<outputEntry id=\"pu-o\"><text>Base priority + 1</text>"));
+        PolicyFacts facts = facts(interaction("track_order", 0.95).build());
+
+        assertThatThrownBy(() -> bundle.route(facts, Outcome.HUMAN_REVIEW))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessageContaining("priority 5")
+                .hasMessageContaining("a whole number from 1 to 4");
+    }
+
     /** The shipped policy plus a rule whose consequence throws for every VOICE interaction. */
     private static PolicyBundle explodingOnVoiceCalls() {
         return shippedPlusRule("rules/exploding.drl", """

@@ -13,6 +13,8 @@ import static dev.arbiter.policy.PolicyFixtures.withoutFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every way a policy edit can be wrong is rejected by the loader with a problem that names the file and, where the
@@ -23,6 +25,8 @@ class PolicyLoaderRejectionTest {
     private static final String KILL_SWITCH = "rules/kill-switch.drl";
     private static final String ESCALATION = "rules/escalation.drl";
     private static final String ROUTING = "dmn-models/routing.dmn";
+    private static final String MODEL_TIER = "dmn-models/model-tier.dmn";
+    private static final String PRIORITY = "dmn-models/priority.dmn";
 
     @Test
     void drlSyntaxErrorIsReportedWithFileAndLineOfTheBrokenLine() {
@@ -77,6 +81,60 @@ class PolicyLoaderRejectionTest {
             assertThat(problem.element()).isEqualTo("Queue/route-human-requested");
             assertThat(problem.message()).contains("ROUTE_TO_BOT");
         });
+    }
+
+    @Test
+    void aModelTierRowGivingATierOutsideTheContractIsRejectedWithFileRowColumnValueAndTheTiers() {
+        PolicyFiles files = withEdit(shippedFiles(), MODEL_TIER, "      <rule id=\"tier-light-faq\">", """
+                      <rule id="tier-medium-switch">
+                        <inputEntry id="tm-1"><text>"AUTOMATE"</text></inputEntry>
+                        <inputEntry id="tm-2"><text>"switch_account"</text></inputEntry>
+                        <inputEntry id="tm-3"><text>-</text></inputEntry>
+                        <outputEntry id="tm-o"><text>"MEDIUM"</text></outputEntry>
+                      </rule>
+                      <rule id="tier-light-faq">""");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(MODEL_TIER);
+            assertThat(problem.element()).isEqualTo("Model tier/tier-medium-switch");
+            assertThat(problem.message()).isEqualTo(
+                    "A model tier (column 'Model tier') must be one of LIGHT, HEAVY or NONE, not \"MEDIUM\"");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "5", "-1", "1.5", "\"1\"", "null"})
+    void aPriorityRowGivingAValueOutsideOneToFourIsRejectedWithFileRowColumnValueAndTheRange(String value) {
+        PolicyFiles files = withEdit(shippedFiles(), PRIORITY, "      <rule id=\"priority-negative-sentiment\">", """
+                      <rule id="priority-out-of-range">
+                        <inputEntry id="pr-1"><text>-</text></inputEntry>
+                        <inputEntry id="pr-2"><text>&lt; -0.9</text></inputEntry>
+                        <outputEntry id="pr-o"><text>%s</text></outputEntry>
+                      </rule>
+                      <rule id="priority-negative-sentiment">""".formatted(value));
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(PRIORITY);
+            assertThat(problem.element()).isEqualTo("Priority/priority-out-of-range");
+            assertThat(problem.message()).isEqualTo("A priority (column 'Priority') must be a whole number from 1 to 4, not " + value);
+        });
+    }
+
+    @Test
+    void aPriorityOfFourWrittenAsADecimalIsAccepted() {
+        PolicyFiles files = withEdit(shippedFiles(), PRIORITY, "      <rule id=\"priority-negative-sentiment\">", """
+                      <rule id="priority-lowest">
+                        <inputEntry id="pl-1"><text>-</text></inputEntry>
+                        <inputEntry id="pl-2"><text>&gt; 0.9</text></inputEntry>
+                        <outputEntry id="pl-o"><text>4.0</text></outputEntry>
+                      </rule>
+                      <rule id="priority-negative-sentiment">""");
+
+        assertThat(new PolicyLoader().validate(files).report().errors()).isEmpty();
     }
 
     @Test
