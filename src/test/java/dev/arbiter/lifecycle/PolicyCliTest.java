@@ -18,7 +18,8 @@ import dev.arbiter.scoring.Models;
 class PolicyCliTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final PolicyCli cli = new PolicyCli(new PrintStream(printed, true, StandardCharsets.UTF_8), Models.none());
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    private final PolicyCli cli = new PolicyCli(out, Models.none());
 
     @Test
     void validatingTheShippedPolicyExitsZero() {
@@ -40,9 +41,10 @@ class PolicyCliTest {
         assertThat(output()).containsPattern("ERROR rules/kill-switch\\.drl:\\d+");
     }
 
+    /** As {@code java -jar arbiter.jar policy test} in the project folder: with the models of {@code models/}. */
     @Test
-    void testingRunsEveryScenarioAndReportsCoverage() {
-        int exit = cli.run("test");
+    void testingRunsEveryScenarioWithTheShippedModelsAndReportsCoverage() {
+        int exit = new PolicyCli(out, Models.loadFrom(Path.of("models"))).run("test");
 
         assertThat(exit).isEqualTo(PolicyCli.OK);
         assertThat(output()).containsPattern("(?m)^\\d+ passed, 0 failed$").contains("Coverage: ");
