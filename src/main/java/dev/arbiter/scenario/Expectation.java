@@ -25,4 +25,23 @@ public record Expectation(String outcome, String queue, String skill, Integer pr
                           String intentSource, String nextBestAction, Double churnRisk, List<String> reasons, List<String> reasonsInclude,
                           List<String> reasonsExclude, Map<String, String> actions,
                           Map<String, List<String>> actionReasons, Map<String, String> messageContains) {
+
+    /**
+     * @return true when nothing would be checked: no key given, or only empty lists and maps where empty means "no
+     *         requirement" ({@code reasons: []} does check: it expects no reason)
+     */
+    boolean expectsNothing() {
+        return java.util.stream.Stream.of(outcome, queue, skill, priority, modelTier, intentSource, nextBestAction, churnRisk,
+                        reasons).allMatch(java.util.Objects::isNull)
+                && isEmpty(reasonsInclude) && isEmpty(reasonsExclude) && isEmpty(actions) && isEmpty(actionReasons)
+                && isEmpty(messageContains);
+    }
+
+    private static boolean isEmpty(java.util.Collection<?> values) {
+        return values == null || values.isEmpty();
+    }
+
+    private static boolean isEmpty(Map<?, ?> values) {
+        return values == null || values.isEmpty();
+    }
 }

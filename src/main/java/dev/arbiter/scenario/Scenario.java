@@ -16,4 +16,7 @@ import java.util.Map;
  */
 public record Scenario(String file, String concern, String name, Map<String, Object> request, List<String> pausedScopes,
                       boolean withoutModels, Expectation expect) {
+
+    /** The paused scope that pauses automation on every channel; any other scope is a channel's name. */
+    static final String GLOBAL = "GLOBAL";
 }

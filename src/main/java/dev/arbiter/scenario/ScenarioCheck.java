@@ -42,6 +42,31 @@ final class ScenarioCheck {
         return failures;
     }
 
+    /**
+     * @param inCatalog whether the policy's reason catalog has a code
+     * @return one message for each reason code the expectation names (in {@code reasons}, {@code reasonsInclude},
+     *         {@code reasonsExclude}, {@code actionReasons} and as a {@code messageContains} key) that is not in the
+     *         catalog: such an expectation is a typo that would fail as a mismatch, or pass without checking anything
+     */
+    static List<String> unknownCodes(Expectation expect, java.util.function.Predicate<String> inCatalog) {
+        Map<String, List<String>> named = new java.util.LinkedHashMap<>();
+        named.put("reasons", expect.reasons());
+        named.put("reasonsInclude", expect.reasonsInclude());
+        named.put("reasonsExclude", expect.reasonsExclude());
+        if (expect.actionReasons() != null) {
+            expect.actionReasons().forEach((id, codes) -> named.put("actionReasons." + id, codes));
+        }
+        named.put("messageContains", expect.messageContains() == null ? null : List.copyOf(expect.messageContains().keySet()));
+        List<String> unknown = new ArrayList<>();
+        named.forEach((key, codes) -> {
+            if (codes != null) {
+                codes.stream().filter(code -> code == null || !inCatalog.test(code)).distinct().forEach(code -> unknown.add(
+                        "the expectation is not valid: " + key + " names " + code + ", which is not in the reason catalog"));
+            }
+        });
+        return unknown;
+    }
+
     private static void checkActions(Expectation expect, DecisionResponse actual, List<String> failures) {
         if (expect.actions() != null) {
             expect.actions().forEach((id, status) -> same(failures, "action " + id, status, action(actual, id).map(DecisionResponse.ActionView::status).orElse(null)));

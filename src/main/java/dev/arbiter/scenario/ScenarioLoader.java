@@ -5,11 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.arbiter.decision.ActionStatus;
+import dev.arbiter.decision.Channel;
+import dev.arbiter.policy.ModelTier;
+import dev.arbiter.policy.RoutePlan;
+import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.scoring.IntentScore;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -84,10 +91,65 @@ public final class ScenarioLoader {
             if (each.models() != null && !each.models().equals(NO_MODELS)) {
                 throw new ScenarioFormatException(name + ": case '" + each.name() + "': models can only be '" + NO_MODELS + "'", null);
             }
+            String mistake = mistakeIn(paused, each.expect());
+            if (mistake != null) {
+                throw new ScenarioFormatException(name + ": case '" + each.name() + "': " + mistake, null);
+            }
             scenarios.add(new Scenario(name, parsed.concern(), each.name(), request, paused, NO_MODELS.equals(each.models()),
                     each.expect()));
         }
         return scenarios;
+    }
+
+    /**
+     * @return what is wrong with a case's paused scopes or expectation, or null: a scope must be GLOBAL or a channel, an
+     *         expectation must check something, and every value it expects must be one the API can answer (an outcome, a
+     *         model tier, a priority, an intent source, an action status of the contract), so that a typo fails loudly
+     *         instead of failing as a mismatch or, worse, passing. Reason codes are checked against the policy's
+     *         catalog when the case runs (see {@link ScenarioCheck#unknownCodes})
+     */
+    private static String mistakeIn(List<String> paused, Expectation expect) {
+        List<String> scopes = new ArrayList<>(List.of(Scenario.GLOBAL));
+        Arrays.stream(Channel.values()).map(Enum::name).forEach(scopes::add);
+        for (String scope : paused) {
+            if (!scopes.contains(scope)) {
+                return notOneOf("automation.paused", scope, "scope", scopes);
+            }
+        }
+        if (expect.expectsNothing()) {
+            return "expect checks nothing: a case must expect something (outcome, reasons, queue, priority, actions, ...)";
+        }
+        if (expect.outcome() != null && !names(Outcome.values()).contains(expect.outcome())) {
+            return notOneOf("outcome", expect.outcome(), "outcome", names(Outcome.values()));
+        }
+        if (expect.modelTier() != null && !names(ModelTier.values()).contains(expect.modelTier())) {
+            return notOneOf("modelTier", expect.modelTier(), "model tier", names(ModelTier.values()));
+        }
+        if (expect.intentSource() != null && !names(IntentScore.Source.values()).contains(expect.intentSource())) {
+            return notOneOf("intentSource", expect.intentSource(), "intent source", names(IntentScore.Source.values()));
+        }
+        if (expect.priority() != null
+                && (expect.priority() < RoutePlan.HIGHEST_PRIORITY || expect.priority() > RoutePlan.LOWEST_PRIORITY)) {
+            return "priority " + expect.priority() + " is not a valid priority; a whole number from " + RoutePlan.HIGHEST_PRIORITY
+                    + " (highest) to " + RoutePlan.LOWEST_PRIORITY;
+        }
+        if (expect.actions() != null) {
+            for (Map.Entry<String, String> action : expect.actions().entrySet()) {
+                if (!names(ActionStatus.values()).contains(action.getValue())) {
+                    return notOneOf("actions." + action.getKey(), action.getValue(), "action status", names(ActionStatus.values()));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return e.g. {@code outcome AUTOMATED is not a valid outcome; one of [AUTOMATE, ...]} */
+    private static String notOneOf(String key, String value, String what, List<String> allowed) {
+        return key + " " + value + " is not a valid " + what + "; one of " + allowed;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     /** Deep-merges {@code overlay} onto {@code base}: maps merge, other values replace, null removes. */

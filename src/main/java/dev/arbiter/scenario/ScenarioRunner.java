@@ -30,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ScenarioRunner {
 
-    private static final String GLOBAL = "GLOBAL";
-
     private final DecisionEngine engine;
     private final java.util.function.Supplier<Models> models;
     private final JsonMapper json;
@@ -58,8 +56,15 @@ public class ScenarioRunner {
         this.clock = clock;
     }
 
-    /** @return the result; a scenario whose request is invalid fails with the validation messages */
+    /**
+     * @return the result; a scenario whose request is invalid fails with the validation messages, and one that expects
+     *         a reason code the bundle's catalog does not have fails naming it, without deciding
+     */
     public ScenarioResult run(Scenario scenario, PolicyBundle bundle) {
+        List<String> unknownCodes = ScenarioCheck.unknownCodes(scenario.expect(), bundle.catalog()::contains);
+        if (!unknownCodes.isEmpty()) {
+            return ScenarioResult.invalid(scenario, unknownCodes);
+        }
         DecisionRequest request;
         try {
             request = json.convertValue(scenario.request(), DecisionRequest.class);
@@ -91,8 +96,8 @@ public class ScenarioRunner {
     }
 
     private static String pauseScope(Scenario scenario, DecisionRequest request) {
-        if (scenario.pausedScopes().contains(GLOBAL)) {
-            return GLOBAL;
+        if (scenario.pausedScopes().contains(Scenario.GLOBAL)) {
+            return Scenario.GLOBAL;
         }
         String channel = request.interaction().channel().name();
         return scenario.pausedScopes().contains(channel) ? channel : null;

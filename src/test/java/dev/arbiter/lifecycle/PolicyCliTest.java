@@ -73,6 +73,28 @@ class PolicyCliTest {
     }
 
     @Test
+    void aScenarioExpectingAValueNoDecisionCanHaveFailsTheRunNamingFileCaseAndValue(@TempDir Path copy) throws IOException {
+        Path scenarios = Files.createDirectories(copy.resolve("policy-tests"));
+        Files.writeString(scenarios.resolve("typo.yaml"), """
+                concern: A routine question
+                base:
+                  lineOfBusiness: RETAIL
+                  at: "2026-11-21T10:00:00Z"
+                  customer: { id: c-typo, tier: STANDARD, timeZone: Europe/Berlin }
+                  interaction: { channel: CHAT, message: Where is my parcel?, intent: { label: track_order, confidence: 0.95 } }
+                cases:
+                  - name: A routine question is automated
+                    expect: { modelTier: light }
+                """);
+
+        int exit = cli.run("test", "--scenarios", scenarios.toString());
+
+        assertThat(exit).isEqualTo(PolicyCli.FAILED);
+        assertThat(output()).contains("ERROR policy-tests/typo.yaml: case 'A routine question is automated': modelTier light"
+                + " is not a valid model tier; one of [LIGHT, HEAVY, NONE]");
+    }
+
+    @Test
     void aMissingRulesFolderIsAUsageMistakeNamingTheFolder(@TempDir Path empty) {
         int exit = cli.run("validate", "--rules", empty.resolve("rules").toString());
 

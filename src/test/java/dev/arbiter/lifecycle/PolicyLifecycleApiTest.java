@@ -111,6 +111,30 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
     }
 
     @Test
+    void aScenarioExpectingAValueNoDecisionCanHaveStopsTheRunNamingFileCaseAndValue() {
+        JsonNode gate = json(api.post(POLICIES + "/test", Map.of("scenarios", Map.of(
+                "policy-tests/typo.yaml", scenarioExpecting("{ outcome: AUTOMATED }")))));
+
+        assertThat(gate.path("scenarios").isNull()).isTrue();
+        assertThat(gate.path("problem").asString()).isEqualTo("policy-tests/typo.yaml: case 'A routine question is automated':"
+                + " outcome AUTOMATED is not a valid outcome; one of [AUTOMATE, HUMAN_REVIEW, ROUTE_TO_AGENT, ESCALATE]");
+    }
+
+    @Test
+    void aCandidateWhoseScenarioNamesACodeMissingFromItsCatalogIsNotActivated() {
+        String before = json(api.get(POLICIES + "/active")).path("version").asString();
+        Map<String, String> files = withEdit(shipped().contents(), CATALOG, "owner: Legal", "owner: Legal counsel");
+
+        JsonNode problem = assertProblem(api.post(POLICIES + "/activate", Map.of("files", files, "scenarios", Map.of(
+                "policy-tests/typo.yaml", scenarioExpecting("{ outcome: AUTOMATE, reasonsExclude: [AUTOMATION_APROVED] }")))), 422);
+
+        assertThat(problem.path("detail").asString()).startsWith("1 of 1 scenario(s) failed");
+        assertThat(problem.path("gate").path("scenarios").path("cases").get(0).path("failures").get(0).asString())
+                .isEqualTo("the expectation is not valid: reasonsExclude names AUTOMATION_APROVED, which is not in the reason catalog");
+        assertThat(json(api.get(POLICIES + "/active")).path("version").asString()).isEqualTo(before);
+    }
+
+    @Test
     void aCandidateThatBreaksAScenarioIsRejectedAndTheOldVersionKeepsDeciding() {
         String before = json(api.get(POLICIES + "/active")).path("version").asString();
         Map<String, String> lowered = withEdit(shipped().contents(), THRESHOLDS, "<text>0.85</text>", "<text>0.80</text>");
@@ -330,6 +354,21 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
                   - name: A short-tenure customer asks where the parcel is
                     expect: { outcome: AUTOMATE }
                 """.formatted(contract);
+    }
+
+    /** @return a scenario file of one case, a routine question, that expects {@code expect} (YAML flow mapping) */
+    private static String scenarioExpecting(String expect) {
+        return """
+                concern: A routine question
+                base:
+                  lineOfBusiness: RETAIL
+                  at: "2026-11-21T10:00:00Z"
+                  customer: { id: c-typo, tier: STANDARD, timeZone: Europe/Berlin }
+                  interaction: { channel: CHAT, message: Where is my parcel?, intent: { label: track_order, confidence: 0.95 } }
+                cases:
+                  - name: A routine question is automated
+                    expect: %s
+                """.formatted(expect);
     }
 
     static Map<String, String> shippedScenarios() {
