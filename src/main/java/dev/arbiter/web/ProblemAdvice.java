@@ -23,6 +23,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -51,10 +52,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    private final Problems problems;
+    /** Where uploads of whole files go: the policy management API, whose {@code files} and {@code scenarios} map paths to files. */
+    private static final String POLICY_API = "/api/v1/policies/";
+    private static final java.util.Set<String> UPLOADED_FILES = java.util.Set.of("files", "scenarios");
 
-    ProblemAdvice(Problems problems) {
+    private final Problems problems;
+    private final ApiLimits limits;
+
+    ProblemAdvice(Problems problems, ApiLimits limits) {
         this.problems = problems;
+        this.limits = limits;
     }
 
     @Override
@@ -143,11 +150,31 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
-                return ResponseEntity.badRequest().body(problems.invalid(List.of(describe(jackson))));
+                Problems.FieldError tooLong = uploadedFileTooLong(jackson, request);
+                return ResponseEntity.badRequest().body(problems.invalid(List.of(tooLong != null ? tooLong : describe(jackson))));
             }
         }
         return ResponseEntity.badRequest().body(problems.invalid(List.of(
                 new Problems.FieldError("body", "a JSON request body is required"))));
+    }
+
+    /**
+     * @return for a file of a policy upload longer than a JSON string may be: the file named as the other upload errors
+     *         name it ({@code files['rules/big.drl']}) with the limit in characters; null for anything else, which
+     *         {@link #describe} words as a JSON limit
+     */
+    private Problems.FieldError uploadedFileTooLong(JacksonException e, WebRequest request) {
+        if (!(e instanceof StreamConstraintsException) || !firstLine(e.getOriginalMessage()).startsWith("String value length")
+                || !(request instanceof ServletWebRequest servlet) || !servlet.getRequest().getRequestURI().startsWith(POLICY_API)) {
+            return null;
+        }
+        // The string's own parser is gone by now: where it was is known from the path of fields being read.
+        List<JacksonException.Reference> path = e.getPath();
+        if (path.size() != 2 || !UPLOADED_FILES.contains(path.get(0).getPropertyName()) || path.get(1).getPropertyName() == null) {
+            return null;
+        }
+        return new Problems.FieldError(path.get(0).getPropertyName() + "['" + path.get(1).getPropertyName() + "']",
+                "is longer than " + limits.maxStringLength() + " characters, the most one uploaded file may have");
     }
 
     private static Problems.FieldError describe(JacksonException e) {

@@ -38,6 +38,8 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
     private static final String CATALOG = "rules/reason-codes.yaml";
     private static final String THRESHOLDS = "dmn-models/confidence-thresholds.dmn";
     private static final String KILL_SWITCH = "rules/kill-switch.drl";
+    /** The most characters one uploaded file may have: {@code arbiter.api.max-string-length}. */
+    private static final int MAX_FILE = 1_048_576;
 
     @Test
     void theActiveVersionIsTheOneDecisionsCarry() {
@@ -219,6 +221,36 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
         assertThat(errorFields(problem)).containsExactly(field);
         assertThat(problem.path("errors").get(0).path("message").asString())
                 .isEqualTo("must be at most " + limit + " characters");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/validate, files, rules/big.drl", "/test, scenarios, policy-tests/big.yaml"})
+    void anUploadedFileLongerThanAJsonStringMayBeNamesTheFileAndTheLimitInCharacters(String endpoint, String field, String path) {
+        JsonNode problem = assertProblem(api.post(POLICIES + endpoint, Map.of(field, Map.of(path, "#".repeat(MAX_FILE + 1)))), 400);
+
+        assertThat(errorFields(problem)).containsExactly(field + "['" + path + "']");
+        assertThat(problem.path("errors").get(0).path("message").asString())
+                .isEqualTo("is longer than " + MAX_FILE + " characters, the most one uploaded file may have");
+    }
+
+    @Test
+    void anUploadedFileOfExactlyTheLimitIsAccepted() {
+        Map<String, String> files = new TreeMap<>(shipped().contents());
+        files.put("rules/notes.yaml", "#".repeat(MAX_FILE));
+
+        JsonNode report = json(api.post(POLICIES + "/validate", Map.of("files", files)));
+
+        assertThat(report.path("version").asString()).isEqualTo(new PolicyFiles(files).version());
+    }
+
+    @Test
+    void aTextOtherThanAFileOverTheJsonStringLimitKeepsTheGeneralMessage() {
+        JsonNode problem = assertProblem(api.post(POLICIES + "/activate", Map.of("label", "#".repeat(MAX_FILE + 1))), 400);
+
+        assertThat(errorFields(problem)).containsExactly("label");
+        assertThat(problem.path("errors").get(0).path("message").asString())
+                .isEqualTo("contains a value that exceeds a JSON limit: String value length (" + (MAX_FILE + 1)
+                        + ") exceeds the maximum allowed (" + MAX_FILE + ")");
     }
 
     @Test
