@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  */
 record Candidate(Map<String, String> files, Map<String, String> scenarios) {
 
-    /** One path segment: letters, digits, {@code . _ -}, not starting with a dot (no {@code ..}, no hidden files). */
+    /** One path segment: ASCII letters, digits, {@code . _ -}, not starting with a dot (no {@code ..}, no hidden files). */
     private static final String SEGMENT = "[A-Za-z0-9_-][A-Za-z0-9._-]*";
+    /** One character of a {@link #SEGMENT}. */
+    private static final Pattern CHARACTER = Pattern.compile("[A-Za-z0-9._-]");
+    /** What a name in a path may be, for messages. */
+    private static final String NAMES = "file and folder names may use only ASCII letters, digits, ., _ and -, and may not"
+            + " start with a dot";
 
     /**
      * Where uploaded files of one kind may go: the same places the service reads such files from on disk.
@@ -40,6 +45,43 @@ record Candidate(Map<String, String> files, Map<String, String> scenarios) {
             return Pattern.matches("(" + anyFolder + ")(/" + SEGMENT + ")+", path) && extensions.stream().anyMatch(path::endsWith);
         }
 
+        /**
+         * @return why {@code path} is refused, or null when it is allowed: the {@link #rule()} when it is not below one
+         *         of the folders or has another ending, else what is wrong with the name of a file or folder in it (the
+         *         character that is not allowed, a name starting with a dot, an empty name)
+         */
+        String mistake(String path) {
+            if (allows(path)) {
+                return null;
+            }
+            String folder = folders.stream().filter(each -> path.startsWith(each + "/")).findFirst().orElse(null);
+            if (folder == null || extensions.stream().noneMatch(path::endsWith)) {
+                return rule();
+            }
+            for (String name : path.substring(folder.length() + 1).split("/", -1)) {
+                if (name.isEmpty()) {
+                    return "has an empty file or folder name (two slashes in a row): " + NAMES;
+                }
+                if (name.startsWith(".")) {
+                    return "has a name starting with a dot, '" + name + "': " + NAMES;
+                }
+                int bad = name.codePoints().filter(c -> !CHARACTER.matcher(Character.toString(c)).matches()).findFirst().orElse(-1);
+                if (bad >= 0) {
+                    return "has " + character(bad) + " in '" + name + "': " + NAMES;
+                }
+            }
+            return rule();
+        }
+
+        /** @return e.g. {@code the character 'ü' (U+00FC)}, or {@code a space} */
+        private static String character(int codePoint) {
+            if (codePoint == ' ') {
+                return "a space";
+            }
+            String shown = Character.isISOControl(codePoint) ? "" : "'" + Character.toString(codePoint) + "' ";
+            return "the character " + shown + "(U+" + String.format("%04X", codePoint) + ")";
+        }
+
         /** @return what a path must be, e.g. "must be a file below rules/ or dmn-models/ ..." */
         String rule() {
             return "must be a file below " + String.join(" or ", folders.stream().map(folder -> folder + "/").toList())
@@ -54,7 +96,8 @@ record Candidate(Map<String, String> files, Map<String, String> scenarios) {
 
     /**
      * @param files uploaded files (path to content), or null when none were uploaded
-     * @throws InvalidCandidateException naming the first path that is not a file of {@code place}, or that has no content
+     * @throws InvalidCandidateException naming the first path that is not a file of {@code place} (saying why: see
+     *                                   {@link Place#mistake}), or that has no content
      */
     static void checkPaths(Place place, Map<String, String> files) {
         if (files == null) {
@@ -62,8 +105,9 @@ record Candidate(Map<String, String> files, Map<String, String> scenarios) {
         }
         files.forEach((path, content) -> {
             String field = place.field() + "['" + path + "']";
-            if (!place.allows(path)) {
-                throw new InvalidCandidateException(field, place.rule());
+            String mistake = place.mistake(path);
+            if (mistake != null) {
+                throw new InvalidCandidateException(field, mistake);
             }
             if (content == null) {
                 throw new InvalidCandidateException(field, "must have content");

@@ -285,12 +285,29 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"src/x.drl", "foo/bar/baz.drl", "foo/x.yaml", "policy-tests/x.yaml", "x.drl", "rules/x.txt",
-            "rules/./x.drl", "dmn-models/.hidden.dmn"})
+            "rules/\u00fc.txt", "rules"})
     void aPolicyFileOutsideRulesAndDmnModelsIsRejectedNamingItsPath(String path) {
         JsonNode problem = assertProblem(api.post(POLICIES + "/validate", Map.of("files", withFile(path))), 400);
 
         assertThat(errorFields(problem)).containsExactly("files['" + path + "']");
         assertThat(problem.path("errors").get(0).path("message").asString()).contains("rules/", "dmn-models/");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "rules/\u00fc.drl| has the character '\u00fc' (U+00FC) in '\u00fc.drl'",
+            "rules/my file.drl| has a space in 'my file.drl'",
+            "rules/caf\u00e9/x.drl| has the character '\u00e9' (U+00E9) in 'caf\u00e9'",
+            "rules/.hidden.drl| has a name starting with a dot, '.hidden.drl'",
+            "rules/./x.drl| has a name starting with a dot, '.'",
+            "dmn-models/../rules/x.dmn| has a name starting with a dot, '..'",
+            "rules//x.drl| has an empty file or folder name (two slashes in a row)"})
+    void aPolicyFileInTheRightPlaceWithANameThatIsNotAllowedIsToldWhatIsWrongWithTheName(String path, String why) {
+        JsonNode problem = assertProblem(api.post(POLICIES + "/validate", Map.of("files", withFile(path))), 400);
+
+        assertThat(errorFields(problem)).containsExactly("files['" + path + "']");
+        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo(why.strip()
+                + ": file and folder names may use only ASCII letters, digits, ., _ and -, and may not start with a dot");
     }
 
     @Test
