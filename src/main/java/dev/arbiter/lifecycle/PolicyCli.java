@@ -3,13 +3,16 @@ package dev.arbiter.lifecycle;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.arbiter.policy.PolicyFiles;
 import dev.arbiter.policy.PolicyLoader;
 import dev.arbiter.policy.PolicyProblem;
 import dev.arbiter.policy.ValidationReport;
+import dev.arbiter.scenario.Scenario;
 import dev.arbiter.scenario.ScenarioFormatException;
+import dev.arbiter.scenario.ScenarioLoader;
 import dev.arbiter.scenario.ScenarioSuite;
 import dev.arbiter.scenario.SuiteReport;
 import dev.arbiter.scoring.Models;
@@ -17,7 +20,8 @@ import dev.arbiter.scoring.Models;
 /**
  * The policy command line, for policy owners and pre-commit hooks, without starting the service or touching its
  * database: {@code policy validate} and {@code policy test [--case NAME]}. Exit code 0 when all is well, 1 when
- * the policy has errors or a scenario fails, 2 for a usage mistake.
+ * the policy has errors or a scenario fails (or none ran: no scenario files, or a {@code --case} no case name contains,
+ * each said in an {@code ERROR} line), 2 for a usage mistake.
  */
 public final class PolicyCli {
 
@@ -104,11 +108,20 @@ public final class PolicyCli {
             print(validated.report());
             return FAILED;
         }
-        SuiteReport report;
+        List<Scenario> loaded;
         try {
-            report = ScenarioSuite.standalone(models).run(validated.bundle(), scenarios, caseFilter);
+            loaded = new ScenarioLoader().load(scenarios);
         } catch (ScenarioFormatException e) {
             out.println("ERROR " + e.getMessage());
+            return FAILED;
+        }
+        if (loaded.isEmpty()) {
+            out.println("ERROR " + PolicyLifecycle.NO_SCENARIOS + " (no .yaml or .yml file in " + scenarios + ")");
+            return FAILED;
+        }
+        SuiteReport report = ScenarioSuite.standalone(models).run(validated.bundle(), loaded, caseFilter);
+        if (caseFilter != null && report.total() == 0) {
+            out.println("ERROR --case " + PolicyLifecycle.matchesNoCase(caseFilter, "--case"));
             return FAILED;
         }
         for (SuiteReport.CaseResult result : report.cases()) {

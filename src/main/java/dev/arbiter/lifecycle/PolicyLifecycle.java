@@ -31,6 +31,9 @@ import dev.arbiter.scenario.SuiteReport;
 @Service
 public class PolicyLifecycle {
 
+    /** Why a candidate without scenarios is not tested: the gate, the test API and the command line all say it. */
+    static final String NO_SCENARIOS = "there are no scenarios to test the policy with";
+
     static final String ACTIVATE = "ACTIVATE";
     static final String ROLLBACK = "ROLLBACK";
     /** Audit actions: {@code POLICY_} + the action, with {@code _REJECTED} when the gate refused the version. */
@@ -79,10 +82,18 @@ public class PolicyLifecycle {
     public GateResult test(Map<String, String> files, Map<String, String> scenarios, String caseFilter) {
         GateResult gate = check(candidate(files, scenarios), caseFilter).gate();
         if (caseFilter != null && gate.scenarios() != null && gate.scenarios().total() == 0) {
-            throw new InvalidCandidateException("caseName", "matches no case: no case name contains '" + caseFilter
-                    + "' (ignoring case); leave caseName out to run every case");
+            throw new InvalidCandidateException("caseName", matchesNoCase(caseFilter, "caseName"));
         }
         return gate;
+    }
+
+    /**
+     * @param option how the caller named the filter: {@code caseName} (API) or {@code --case} (command line)
+     * @return why a case filter that selected no case is a mistake, not a pass of zero cases
+     */
+    static String matchesNoCase(String caseFilter, String option) {
+        return "matches no case: no case name contains '" + caseFilter + "' (ignoring case); leave " + option
+                + " out to run every case";
     }
 
     /** Validates and tests the candidate; activates it only if both pass. */
@@ -185,7 +196,7 @@ public class PolicyLifecycle {
         try {
             List<Scenario> scenarios = new ScenarioLoader().parse(candidate.scenarios());
             if (scenarios.isEmpty()) {
-                return new Checked(new GateResult(validated.report(), null, "there are no scenarios to test the policy with"),
+                return new Checked(new GateResult(validated.report(), null, NO_SCENARIOS),
                         validated.bundle(), files, candidate.scenarios());
             }
             SuiteReport report = suite.run(validated.bundle(), scenarios, caseFilter);

@@ -61,6 +61,26 @@ class PolicyCliTest {
     }
 
     @Test
+    void aCaseFilterThatMatchesNoCaseSaysSoInsteadOfReportingZeroPassed() {
+        int exit = cli.run("test", "--case", "no such case");
+
+        assertThat(exit).isEqualTo(PolicyCli.FAILED);
+        assertThat(output()).isEqualTo("ERROR --case matches no case: no case name contains 'no such case' (ignoring case);"
+                + " leave --case out to run every case" + System.lineSeparator());
+    }
+
+    @Test
+    void aScenarioFolderWithoutScenariosSaysSoInsteadOfReportingZeroPassed(@TempDir Path empty) {
+        Path missing = empty.resolve("nonexistent");
+
+        int exit = cli.run("test", "--scenarios", missing.toString());
+
+        assertThat(exit).isEqualTo(PolicyCli.FAILED);
+        assertThat(output()).isEqualTo("ERROR there are no scenarios to test the policy with (no .yaml or .yml file in "
+                + missing + ")" + System.lineSeparator());
+    }
+
+    @Test
     void aFailingScenarioExitsOne(@TempDir Path copy) throws IOException {
         Path dmn = copyOf(Path.of("dmn-models"), copy.resolve("dmn-models"));
         Path thresholds = dmn.resolve("confidence-thresholds.dmn");
