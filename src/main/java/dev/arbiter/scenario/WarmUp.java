@@ -1,5 +1,6 @@
 package dev.arbiter.scenario;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +71,17 @@ class WarmUp implements ApplicationRunner, HealthIndicator {
     @Override
     public void run(ApplicationArguments args) {
         long start = System.nanoTime();
-        List<Scenario> scenarios = Files.isDirectory(properties.scenarioDir())
-                ? new ScenarioLoader().load(properties.scenarioDir()) : List.of();
+        List<Scenario> scenarios;
+        try {
+            scenarios = Files.isDirectory(properties.scenarioDir())
+                    ? new ScenarioLoader().load(properties.scenarioDir()) : List.of();
+        } catch (ScenarioFormatException | UncheckedIOException e) {
+            // A mistake in a scenario file must not keep the service from starting on its active policy.
+            log.warn("Not warmed up: the scenarios in {} cannot be read ({}); POST /api/v1/policies/test names the problem",
+                    properties.scenarioDir(), e.getMessage());
+            health = Health.up().withDetail("warmUp", "skipped: the scenarios cannot be read: " + e.getMessage()).build();
+            return;
+        }
         if (scenarios.isEmpty() || decisions <= 0) {
             health = Health.up().withDetail("warmUp", "skipped: no scenarios to warm up with").build();
             return;
