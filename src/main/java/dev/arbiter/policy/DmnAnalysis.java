@@ -19,6 +19,9 @@ final class DmnAnalysis {
 
     private static DMNValidator validator;
 
+    /** A quoted token in a validator message, such as the id in "multiple occurrences of ID value 'route-orders'". */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']+)'");
+
     private DmnAnalysis() {
     }
 
@@ -35,11 +38,28 @@ final class DmnAnalysis {
             problems.add(PolicyProblem.warning("dmn-models", null, "The decision-table analysis could not run: " + e.getMessage()));
             return;
         }
+        boolean errorFound = messages.stream().anyMatch(message -> message.getSeverity() == DMNMessage.Severity.ERROR
+                && !isConsequence(message));
         for (DMNMessage message : messages) {
-            if (!isNoise(message) && !recommendsAgainstChosenFirst(message, files)) {
-                problems.add(toProblem(message, files));
+            if (isNoise(message) || recommendsAgainstChosenFirst(message, files) || errorFound && isConsequence(message)) {
+                continue;
+            }
+            PolicyProblem problem = toProblem(message, files);
+            if (!alreadyReported(problem, message.getText(), problems)) {
+                problems.add(problem);
             }
         }
+    }
+
+    /** "One of the supplied DMN Models has failed validation; cannot proceed": says only that another error exists. */
+    private static boolean isConsequence(DMNMessage message) {
+        return "FAILED_VALIDATION".equals(String.valueOf(message.getMessageType()));
+    }
+
+    /** The compiler has already reported the same message for the same element (a FEEL syntax error, say). */
+    private static boolean alreadyReported(PolicyProblem problem, String text, List<PolicyProblem> problems) {
+        return problems.stream().anyMatch(known -> known.severity() == problem.severity() && known.file().equals(problem.file())
+                && java.util.Objects.equals(known.element(), problem.element()) && known.message().equals(text));
     }
 
     private static synchronized List<DMNMessage> validate(Reader[] readers) {
@@ -78,10 +98,21 @@ final class DmnAnalysis {
                 PolicyProblem.Severity.WARNING, text);
     }
 
-    /** The validator names elements, not our paths: find the file that defines the element. */
+    /**
+     * The validator names elements, not our paths: find the file that defines the element, or, for a message about
+     * no element (a schema error such as an id used twice), the file defining an id the message quotes.
+     */
     private static String fileOf(DMNMessage message, Map<String, String> files) {
-        String id = message.getSourceId();
-        if (id != null) {
+        List<String> ids = new java.util.ArrayList<>();
+        if (message.getSourceId() != null) {
+            ids.add(message.getSourceId());
+        } else {
+            java.util.regex.Matcher quoted = QUOTED.matcher(String.valueOf(message.getText()));
+            while (quoted.find()) {
+                ids.add(quoted.group(1));
+            }
+        }
+        for (String id : ids) {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 if (file.getValue().contains("id=\"" + id + "\"")) {
                     return file.getKey();

@@ -153,6 +153,30 @@ class PolicyLoaderRejectionTest {
     }
 
     @Test
+    void aFeelSyntaxErrorIsReportedOnceWithItsFileAndRow() {
+        PolicyFiles files = withEdit(shippedFiles(), ROUTING, "<text>\"contact_customer_service\"</text>",
+                "<text>\"contact_customer_service\",,</text>");
+
+        ValidationReport report = new PolicyLoader().validate(files).report();
+
+        assertThat(report.errors()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(ROUTING);
+            assertThat(problem.element()).isEqualTo("route-customer-service");
+            assertThat(problem.message()).contains("syntax error");
+        });
+    }
+
+    @Test
+    void anIdUsedTwiceInATableIsReportedWithTheFileThatHasIt() {
+        PolicyFiles files = withEdit(shippedFiles(), ROUTING, "<rule id=\"route-customer-service\">",
+                "<rule id=\"route-orders\">");
+
+        ValidationReport report = new PolicyLoader().validate(files).report();
+
+        assertThat(report.errors()).isNotEmpty().allSatisfy(problem -> assertThat(problem.file()).isEqualTo(ROUTING));
+    }
+
+    @Test
     void wellFormedXmlThatIsNotDmnIsReportedWithItsFile() {
         PolicyFiles files = withFile(shippedFiles(), "dmn-models/notes.dmn", "<?xml version=\"1.0\"?>\n<notes>todo</notes>\n");
 
