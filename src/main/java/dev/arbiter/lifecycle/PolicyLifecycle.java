@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.arbiter.audit.AuditLog;
+import dev.arbiter.audit.ServiceActors;
 import dev.arbiter.policy.ActivePolicy;
 import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.policy.PolicyFiles;
@@ -232,6 +233,6 @@ public class PolicyLifecycle {
     }
 
     static String author(String author) {
-        return author == null || author.isBlank() ? "anonymous" : author;
+        return author == null || author.isBlank() ? ServiceActors.ANONYMOUS : author;
     }
 }

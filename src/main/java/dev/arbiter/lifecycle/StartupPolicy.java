@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.arbiter.audit.ServiceActors;
 import dev.arbiter.policy.ActivePolicy;
 import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.policy.PolicyFiles;
@@ -88,7 +89,7 @@ class StartupPolicy implements ActivePolicy.Initial {
         ValidationReport report = validated.report();
         PolicyBundle bundle = validated.bundle() != null ? validated.bundle() : loader.load(files);
         Instant now = clock.instant();
-        String by = "system";
+        String by = ServiceActors.SYSTEM;
         String comment = "Loaded from " + properties.rulesDir() + " and " + properties.dmnDir() + " at start-up";
         transactions.executeWithoutResult(status -> {
             if (!history.exists(files.version())) {

@@ -30,7 +30,8 @@ import dev.arbiter.web.Problems;
 
 /**
  * Key administration for {@link Role#ADMIN}: {@code POST /api/v1/keys} issues a key (its secret is in that answer
- * only), {@code GET} lists keys without secrets, {@code DELETE /api/v1/keys/{keyId}} revokes one.
+ * only; a name the service acts under itself, such as {@code retention-schedule}, is a 400 naming {@code clientName}),
+ * {@code GET} lists keys without secrets, {@code DELETE /api/v1/keys/{keyId}} revokes one.
  */
 @RestController
 @RequestMapping(path = ApiKeyController.KEYS, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -76,6 +77,12 @@ class ApiKeyController {
         ProblemDetail problem = problems.invalid(List.of(new Problems.FieldError("keyId", e.getMessage())));
         problem.setInstance(URI.create(KEYS));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A name the service acts under itself (the pattern is checked before, by validation). */
+    @ExceptionHandler(InvalidClientNameException.class)
+    ResponseEntity<ProblemDetail> invalidClientName(InvalidClientNameException e) {
+        return ResponseEntity.badRequest().body(problems.invalid(List.of(new Problems.FieldError("clientName", e.reason()))));
     }
 
     @ExceptionHandler(UnknownApiKeyException.class)

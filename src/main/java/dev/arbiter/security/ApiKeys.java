@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.arbiter.audit.AuditLog;
+import dev.arbiter.audit.ServiceActors;
 
 /**
  * Issues, lists, revokes and checks API keys. Keys are stored as the hash of their secret, bound to a client name
@@ -35,6 +36,10 @@ public class ApiKeys {
 
     /** Client names: letters, digits and {@code . _ @ -} and spaces inside, at most 100 characters. */
     static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9 ._@-]{0,98}[A-Za-z0-9._@-])?");
+
+    /** Why one of the service's own actor names cannot be a key's client name. */
+    static final String RESERVED = "is reserved for the service's own entries in the audit log ("
+            + String.join(", ", ServiceActors.ALL) + ", in any case): choose another name";
 
     private static final String COLUMNS = "key_id, client_name, roles, created_at, created_by, revoked_at, revoked_by";
 
@@ -62,12 +67,17 @@ public class ApiKeys {
      *
      * @param createdBy who asks for it (a client name, or {@code cli}/{@code first-start}), for the record
      * @return the key; its secret is not kept and cannot be shown again
-     * @throws IllegalArgumentException when the client name does not match {@link #CLIENT_NAME} or no role is given
+     * @throws InvalidClientNameException when the client name does not match {@link #CLIENT_NAME}, or is one of
+     *                                    {@link ServiceActors} (in any case): the service's own names in the audit log
+     * @throws IllegalArgumentException   when no role is given
      */
     public IssuedKey create(String clientName, Set<Role> roles, String createdBy) {
         if (clientName == null || !CLIENT_NAME.matcher(clientName).matches()) {
-            throw new IllegalArgumentException("clientName must be 1-100 letters, digits, spaces or . _ @ - "
+            throw new InvalidClientNameException("must be 1-100 letters, digits, spaces or . _ @ - "
                     + "(starting and ending with a letter or digit)");
+        }
+        if (ServiceActors.isReserved(clientName)) {
+            throw new InvalidClientNameException(RESERVED);
         }
         if (roles == null || roles.isEmpty()) {
             throw new IllegalArgumentException("roles must name at least one role");

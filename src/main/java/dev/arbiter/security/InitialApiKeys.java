@@ -20,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import dev.arbiter.audit.ServiceActors;
+
 /**
  * On the first start (no key was ever issued) creates one key per role and writes them, once, to
  * {@code arbiter.security.initial-keys-file} as {@code ROLE=key} lines, readable by the owner alone (mode 600). The log
@@ -32,7 +34,7 @@ class InitialApiKeys implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialApiKeys.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    static final String CREATED_BY = "first-start";
+    static final String CREATED_BY = ServiceActors.FIRST_START;
 
     private final ApiKeys keys;
     private final Path file;

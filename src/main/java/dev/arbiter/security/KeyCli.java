@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.arbiter.audit.ServiceActors;
+
 /**
  * {@code keys list|create|revoke}: key administration from the command line, against the service's database, for
  * the operator who has no ADMIN key yet (or lost it). Actions are recorded in the audit log with actor {@code cli}.
- * Exit status 0 on success, 1 for a refused action, 2 for a usage error.
+ * Exit status 0 on success, 1 for a refused action (an unknown or malformed key id; a client name that is invalid or
+ * one the service acts under itself, see {@link ApiKeys#create}), 2 for a usage error.
  */
 public final class KeyCli {
 
-    static final String ACTOR = "cli";
+    static final String ACTOR = ServiceActors.CLI;
     private static final String USAGE = """
             usage: keys list
                    keys create <client-name> <ROLE>[,<ROLE>...]   roles: DECISION_CLIENT, POLICY_OWNER, COMPLIANCE_REVIEWER, OPERATOR, ADMIN

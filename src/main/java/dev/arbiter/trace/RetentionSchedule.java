@@ -9,12 +9,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import dev.arbiter.audit.ServiceActors;
+
 /** Runs the retention purge on {@code arbiter.retention.cron} (daily by default; {@code -} turns it off). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class RetentionSchedule {
 
-    static final String ACTOR = "retention-schedule";
+    static final String ACTOR = ServiceActors.RETENTION_SCHEDULE;
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSchedule.class);
 

@@ -9,7 +9,9 @@ import static dev.arbiter.support.DecisionRequests.withRequestId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.arbiter.audit.ServiceActors;
 import dev.arbiter.support.Api;
 import dev.arbiter.support.HttpServiceTest;
 import tools.jackson.databind.JsonNode;
@@ -134,6 +137,28 @@ class ApiKeyAdministrationTest extends HttpServiceTest {
     }
 
     @Test
+    void noKeyIsIssuedUnderANameTheServiceRecordsItsOwnActionsUnder() {
+        long keysBefore = issuedKeys();
+        long auditBefore = auditEntries();
+
+        for (String reserved : reservedNamesInAnyCase()) {
+            JsonNode problem = assertProblem(api.post(KEYS, Map.of("clientName", reserved, "roles", List.of("ADMIN"))), 400);
+
+            assertThat(errorFields(problem)).as(reserved).containsExactly("clientName");
+            assertThat(problem.path("errors").get(0).path("message").asString()).as(reserved)
+                    .startsWith("is reserved").contains("retention-schedule", "first-start", "cli");
+        }
+        assertThat(issuedKeys()).isEqualTo(keysBefore);
+        assertThat(auditEntries()).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void aNameThatOnlyContainsAReservedOneIsIssued() {
+        assertThat(issued("cli-tools", "OPERATOR").path("clientName").asString()).isEqualTo("cli-tools");
+        assertThat(issued("retention-schedule-2", "OPERATOR").path("clientName").asString()).isEqualTo("retention-schedule-2");
+    }
+
+    @Test
     void aClientNameOver100CharactersIsToldTheLimitInCharacters() {
         JsonNode problem = assertProblem(api.post(KEYS, Map.of("clientName", "a".repeat(101), "roles", List.of("OPERATOR"))), 400);
 
@@ -202,6 +227,21 @@ class ApiKeyAdministrationTest extends HttpServiceTest {
         HttpResponse<String> response = api.post(KEYS, Map.of("clientName", clientName, "roles", List.of(role)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response);
+    }
+
+    /** @return every name the service acts under, as written and in upper case */
+    private static List<String> reservedNamesInAnyCase() {
+        List<String> names = new ArrayList<>(ServiceActors.ALL);
+        ServiceActors.ALL.forEach(name -> names.add(name.toUpperCase(Locale.ROOT)));
+        return names;
+    }
+
+    private long issuedKeys() {
+        return jdbc.sql("SELECT COUNT(*) FROM api_key").query(Long.class).single();
+    }
+
+    private long auditEntries() {
+        return jdbc.sql("SELECT COUNT(*) FROM admin_audit").query(Long.class).single();
     }
 
     private JsonNode listedKey(String keyId) {

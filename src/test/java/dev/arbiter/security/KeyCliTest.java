@@ -70,6 +70,19 @@ class KeyCliTest {
         assertThat(errors()).contains("usage: keys");
     }
 
+    @Test
+    void createRefusesANameTheServiceRecordsItsOwnActionsUnder() {
+        int keysBefore = keys.list().size();
+
+        for (String reserved : List.of(KeyCli.ACTOR, "retention-schedule", "First-Start", "SYSTEM", "anonymous")) {
+            assertThat(run("create", reserved, "ADMIN")).as(reserved).isEqualTo(1);
+        }
+
+        assertThat(errors()).contains("clientName is reserved for the service's own entries in the audit log");
+        assertThat(printed()).doesNotContain("key:");
+        assertThat(keys.list()).hasSize(keysBefore);
+    }
+
     private int run(String... args) {
         return new KeyCli(keys, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(List.of(args));
