@@ -58,6 +58,8 @@ class SecurityHeadersTest extends HttpServiceTest {
         assertThat(anonymousView.path("status").asString()).isEqualTo("UP");
         assertThat(anonymousView.has("components")).isFalse();
         assertThat(operatorView.path("components").has("policy")).isTrue();
+        assertThat(operatorView.path("components").path("models").path("details").path("intent").path("state").asString())
+                .isEqualTo("loaded");
     }
 
     private static String header(HttpResponse<?> response, String name) {
