@@ -75,7 +75,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/policies/**").hasAnyRole(allowed(POLICY_OWNER, COMPLIANCE_REVIEWER))
                         .requestMatchers(HttpMethod.POST, "/api/v1/policies/**").hasAnyRole(allowed(POLICY_OWNER))
                         .requestMatchers("/api/**").hasAnyRole(allowed())
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().hasAnyRole(allowed()));

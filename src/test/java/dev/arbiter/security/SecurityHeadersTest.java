@@ -1,5 +1,6 @@
 package dev.arbiter.security;
 
+import static dev.arbiter.support.Api.assertProblem;
 import static dev.arbiter.support.DecisionRequests.designExampleRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,13 @@ class SecurityHeadersTest extends HttpServiceTest {
         assertThat(operatorView.path("components").has("policy")).isTrue();
         assertThat(operatorView.path("components").path("models").path("details").path("intent").path("state").asString())
                 .isEqualTo("loaded");
+    }
+
+    @Test
+    void ofTheActuatorOnlyHealthIsExposed() {
+        assertProblem(anonymous().get("/actuator/info"), 401);
+        assertProblem(api.get("/actuator/info"), 404);
+        assertProblem(anonymous().get("/actuator"), 401);
     }
 
     private static String header(HttpResponse<?> response, String name) {
