@@ -71,14 +71,20 @@ public class AutomationSwitch implements AutomationPauses {
 
     /**
      * Pauses or resumes, persists the change and its audit entry ({@code AUTOMATION_PAUSE} or
-     * {@code AUTOMATION_RESUME}) in one transaction, then makes it visible to decisions.
+     * {@code AUTOMATION_RESUME}) in one transaction, then makes it visible to decisions. Resuming a scope that is not
+     * paused changes nothing: nothing is written and nothing audited. Pausing a paused scope replaces its pause (when,
+     * who, why) and is audited.
      *
      * @param by the client that asks, recorded as the actor; never null
+     * @return the pauses in force afterwards
      */
     @Transactional
     public synchronized AutomationState apply(AutomationCommand command, String by) {
         String scope = command.channel() == null ? GLOBAL : command.channel().name();
-        jdbc.sql("DELETE FROM automation_pause WHERE scope = ?").param(scope).update();
+        int lifted = jdbc.sql("DELETE FROM automation_pause WHERE scope = ?").param(scope).update();
+        if (!command.paused() && lifted == 0) {
+            return state();
+        }
         if (command.paused()) {
             Instant now = clock.instant();
             jdbc.sql("INSERT INTO automation_pause (scope, paused_at, paused_by, reason) VALUES (?, ?, ?, ?)")

@@ -105,6 +105,22 @@ class AuditLogApiTest extends HttpServiceTest {
     }
 
     @Test
+    void resumingAChannelThatIsNotPausedAnswersTheStateAndIsNotAudited() {
+        client("ops-grace").automation("{\"paused\": true, \"channel\": \"CHAT\"}");
+        long before = newestId();
+
+        JsonNode state = client("ops-grace").automation("{\"paused\": false, \"channel\": \"SMS\"}");
+        client("ops-grace").automation("{\"paused\": false, \"channel\": \"SMS\"}");
+        client("ops-grace").automation("{\"paused\": false}");
+
+        assertThat(state.path("channels").propertyNames()).containsExactly("CHAT");
+        assertThat(state.path("global").isNull()).isTrue();
+        assertThat(newestId()).as("nothing changed, nothing recorded").isEqualTo(before);
+        assertThat(list(search("actor=ops-grace"))).extracting(entry -> entry.path("action").asString())
+                .containsExactly("AUTOMATION_PAUSE");
+    }
+
+    @Test
     void anActivationAndARollbackAreAuditedWithLabelCommentPreviousVersionAndScenarios() {
         String before = activeVersion();
         Map<String, String> files = edited(CATALOG, "owner: Legal", "owner: Legal department");
