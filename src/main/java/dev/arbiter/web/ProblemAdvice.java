@@ -344,10 +344,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problems.invalid(e.errors()));
     }
 
+    /** The 409 names {@code requestId} in {@code errors[]}, as a 400 names its fields. */
     @ExceptionHandler(IdempotencyConflictException.class)
     ResponseEntity<ProblemDetail> conflict(IdempotencyConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.of(HttpStatus.CONFLICT, "idempotency-conflict",
-                "Request id reused", e.getMessage()));
+        ProblemDetail problem = problems.of(HttpStatus.CONFLICT, "idempotency-conflict", "Request id reused", e.getMessage());
+        problem.setProperty("errors", List.of(new Problems.FieldError("requestId", "was already used by this client for a "
+                + "different request: send the same request again to get its decision, or use a new requestId")));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(DecisionNotFoundException.class)

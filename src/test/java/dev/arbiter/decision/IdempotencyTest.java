@@ -1,6 +1,7 @@
 package dev.arbiter.decision;
 
 import static dev.arbiter.support.Api.assertProblem;
+import static dev.arbiter.support.Api.errorFields;
 import static dev.arbiter.support.Api.json;
 import static dev.arbiter.support.DecisionRequests.automatableChatRequest;
 import static dev.arbiter.support.DecisionRequests.uniqueRequestId;
@@ -78,6 +79,18 @@ class IdempotencyTest extends HttpServiceTest {
         assertThat(storedDecisionsFor(requestId)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT decision_id FROM decision_trace WHERE request_id = ?").param(requestId)
                 .query(String.class).single()).isEqualTo(first.path("decisionId").asString());
+    }
+
+    @Test
+    void theConflictNamesRequestIdAsTheFieldInError() {
+        String requestId = uniqueRequestId("conflict-field");
+        api.decided(withRequestId(automatableChatRequest(), requestId));
+
+        JsonNode problem = assertProblem(api.decide(withIntentConfidence(withRequestId(automatableChatRequest(), requestId), 0.5)), 409);
+
+        assertThat(problem.path("type").asString()).endsWith("/idempotency-conflict");
+        assertThat(errorFields(problem)).containsExactly("requestId");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("different request");
     }
 
     @Test
