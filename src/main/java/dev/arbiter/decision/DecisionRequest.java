@@ -20,7 +20,8 @@ import dev.arbiter.web.MaxCharacters;
  * absent are treated as empty. Limits on sizes keep one request cheap to evaluate.
  *
  * @param requestId       idempotency key: the same key returns the stored decision
- * @param lineOfBusiness  an upper-case code; which ones are regulated is policy
+ * @param lineOfBusiness  an upper-case code of 1 to 32 letters, digits or _ starting with a letter; which ones are
+ *                        regulated is policy
  * @param at              when the interaction happens (ISO-8601 with offset, years 0001 to 9999); absent means now
  * @param customer        who the customer is
  * @param interaction     what the customer said and the scores the caller already has
@@ -28,7 +29,8 @@ import dev.arbiter.web.MaxCharacters;
  */
 public record DecisionRequest(
         @MaxCharacters(128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String requestId,
-        @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}", message = "must be an upper-case code such as RETAIL") String lineOfBusiness,
+        @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}", message = "must be an upper-case code of 1 to 32 letters, "
+                + "digits or _ starting with a letter, such as RETAIL") String lineOfBusiness,
         @FourDigitYear Instant at,
         @NotNull @Valid Customer customer,
         @NotNull @Valid Interaction interaction,

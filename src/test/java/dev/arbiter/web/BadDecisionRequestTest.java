@@ -130,6 +130,17 @@ class BadDecisionRequestTest extends HttpServiceTest {
     }
 
     @Test
+    void lineOfBusinessOverItsLengthIsToldTheWholeRule() {
+        assertThat(api.decided(with(automatableChatRequest(), "lineOfBusiness", "A".repeat(32))).path("outcome").asString())
+                .isNotBlank();
+
+        JsonNode problem = assertInvalid(with(automatableChatRequest(), "lineOfBusiness", "A".repeat(33)), "lineOfBusiness");
+
+        assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo(
+                "must be an upper-case code of 1 to 32 letters, digits or _ starting with a letter, such as RETAIL");
+    }
+
+    @Test
     void unknownProfileCategoryIsRejectedListingTheAllowedValues() {
         JsonNode problem = assertInvalid(with(designExampleRequest(), "customer.profile.contract", "Forever"),
                 "customer.profile.contract");
