@@ -14,10 +14,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.arbiter.web.MaxCharacters;
+import dev.arbiter.web.PrintableId;
 
 /**
  * One customer interaction to decide on (DESIGN.md, Decision API). Optional parts may be null; lists that are
- * absent are treated as empty. Limits on sizes keep one request cheap to evaluate.
+ * absent are treated as empty. Limits on sizes keep one request cheap to evaluate. Ids are {@link PrintableId}: no
+ * control or invisible characters and no white space at either end, so that they read back, search and export as
+ * sent.
  *
  * @param requestId       idempotency key: the same key returns the stored decision
  * @param lineOfBusiness  an upper-case code of 1 to 32 letters, digits or _ starting with a letter; which ones are
@@ -50,7 +53,7 @@ public record DecisionRequest(
      * the churn model scores {@code profile}.
      */
     public record Customer(
-            @NotBlank @MaxCharacters(128) String id,
+            @NotBlank @MaxCharacters(128) @PrintableId String id,
             Tier tier,
             @DecimalMin("0") @DecimalMax("1.0E12") Double lifetimeValue,
             @TimeZoneId String timeZone,
@@ -73,11 +76,11 @@ public record DecisionRequest(
     }
 
     /** An open support ticket. */
-    public record Ticket(@NotBlank @MaxCharacters(128) String id, @NotNull TicketPriority priority, @FourDigitYear Instant openedAt) {
+    public record Ticket(@NotBlank @MaxCharacters(128) @PrintableId String id, @NotNull TicketPriority priority, @FourDigitYear Instant openedAt) {
     }
 
     /** A product the customer returned. */
-    public record ProductReturn(@NotBlank @MaxCharacters(128) String productId, @NotNull ReturnReason reason,
+    public record ProductReturn(@NotBlank @MaxCharacters(128) @PrintableId String productId, @NotNull ReturnReason reason,
                                 @NotNull @FourDigitYear Instant returnedAt) {
     }
 
@@ -158,7 +161,7 @@ public record DecisionRequest(
     }
 
     /** An outbound action the caller proposes to take. */
-    public record ProposedAction(@NotBlank @MaxCharacters(128) String id, @NotNull ActionType type,
-                                 @MaxCharacters(128) String productId) {
+    public record ProposedAction(@NotBlank @MaxCharacters(128) @PrintableId String id, @NotNull ActionType type,
+                                 @MaxCharacters(128) @PrintableId String productId) {
     }
 }

@@ -61,6 +61,12 @@ class TraceCsvTest {
         assertThat(TraceCsv.field(value)).isEqualTo(written);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a\nb", "a\r\nb", "a\tb"})
+    void aLineBreakOrTabInsideAValueIsQuotedSoThatTheRowStaysOneRecord(String value) {
+        assertThat(TraceCsv.field(value)).isEqualTo("\"" + value + "\"");
+    }
+
     @Test
     void aSemicolonIsQuotedSoThatItCannotStartANewCellWhereSemicolonsSeparate() {
         assertThat(TraceCsv.field("a;=1+1")).isEqualTo("\"a;=1+1\"");

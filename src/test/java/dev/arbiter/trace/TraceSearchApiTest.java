@@ -62,8 +62,11 @@ class TraceSearchApiTest extends HttpServiceTest {
     private static final int EXPORT_LIMIT = 10;
     private static final String ANN = "search-ann";
     private static final String BOB = "search-bob";
-    /** Needs quoting in CSV: a comma, quotes, a line break. */
-    private static final String AWKWARD = "o'neil, \"the\" boss\nsecond line";
+    /**
+     * Needs quoting in CSV: a comma, quotes, a semicolon. (Ids with line breaks are refused when a decision is asked
+     * for; TraceCsvTest shows that the CSV quotes them in rows stored before.)
+     */
+    private static final String AWKWARD = "o'neil, \"the\" boss; second part";
     /** A spreadsheet would run it as a formula if the CSV wrote it as it is. */
     private static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
     private static final String CATALOG = "rules/reason-codes.yaml";
@@ -315,7 +318,7 @@ class TraceSearchApiTest extends HttpServiceTest {
         assertThat(contentType(byAccept)).as("as docs/compliance.md states it").isEqualTo("text/csv;header=present;charset=UTF-8");
         assertThat(byParameter.body()).isEqualTo(byAccept.body());
         assertCsvEqualsJson(byAccept.body(), items);
-        assertThat(byAccept.body()).as("RFC 4180 quoting").contains("\"o'neil, \"\"the\"\" boss\nsecond line\"");
+        assertThat(byAccept.body()).as("RFC 4180 quoting").contains("\"o'neil, \"\"the\"\" boss; second part\"");
     }
 
     @Test

@@ -395,6 +395,66 @@ class BadDecisionRequestTest extends HttpServiceTest {
     }
 
     @Test
+    void idsWithControlCharactersAreRejectedNamingTheField() {
+        for (String path : idPaths()) {
+            for (String id : List.of("c\u0000123", "c-123\r\nX", "c\n123", "c\t123", "c\u007F", "c\u0085")) {
+                JsonNode problem = assertInvalid(with(designExampleRequest(), path, id), path);
+
+                assertThat(messageFor(problem, path)).as("%s = %s", path, id).isEqualTo("must not contain control characters");
+            }
+        }
+    }
+
+    @Test
+    void idsWithInvisibleCharactersAreRejectedNamingTheField() {
+        for (String path : idPaths()) {
+            // Written as JSON escapes, so that the lone surrogate reaches the service as it is.
+            for (String id : List.of("c\\u200b123", "\\u202ec-123", "c-123\\ufeff", "c\\u2028123", "c\\ud800")) {
+                JsonNode problem = assertInvalid(bodyWith(designExampleRequest(), path, "\"" + id + "\""), path);
+
+                assertThat(messageFor(problem, path)).as("%s = %s", path, id).startsWith("must not contain");
+            }
+        }
+    }
+
+    @Test
+    void idsWithWhiteSpaceAtEitherEndAreRejectedNamingTheField() {
+        for (String path : idPaths()) {
+            for (String id : List.of(" c-123", "c-123 ", "\u00A0c-123", "c-123\u3000")) {
+                JsonNode problem = assertInvalid(with(designExampleRequest(), path, id), path);
+
+                assertThat(messageFor(problem, path)).as("%s = '%s'", path, id).isEqualTo("must not start or end with white space");
+            }
+        }
+    }
+
+    @Test
+    void idsInAnyScriptWithSpacesInsideAreDecided() {
+        for (String path : idPaths()) {
+            for (String id : List.of("Jörg 7", "客户-42", "c-😀", "o'neil, \"the\" boss")) {
+                assertThat(api.decided(with(without(designExampleRequest(), "requestId"), path, id)).path("outcome").asString())
+                        .as("%s = %s", path, id).isNotBlank();
+            }
+        }
+    }
+
+    /** @return every id a client sends besides requestId (printable ASCII by its own pattern) */
+    private static List<String> idPaths() {
+        return List.of("customer.id", "customer.openTickets[0].id", "customer.recentReturns[0].productId",
+                "proposedActions[0].id", "proposedActions[0].productId");
+    }
+
+    /** @return the message of the problem's error for {@code field} */
+    private static String messageFor(JsonNode problem, String field) {
+        for (JsonNode error : problem.path("errors")) {
+            if (error.path("field").asString().equals(field)) {
+                return error.path("message").asString();
+            }
+        }
+        throw new AssertionError(field + " is not named by " + problem);
+    }
+
+    @Test
     void repeatedProposedActionIdIsRejectedNamingTheRepetition() {
         ObjectNode request = withProposedActions(automatableChatRequest(), 3);
         request = with(with(request, "proposedActions[2].id", "offer-0"), "proposedActions[1].id", "offer-0");

@@ -445,13 +445,17 @@ final class HostilePayloads {
                     idExpectation(path, id));
         }
 
-        /** Blank (white space only) or overlong identifiers, and request ids not in printable ASCII, are surely rejected. */
+        /**
+         * Blank (white space only) or overlong identifiers, request ids not in printable ASCII, and ids (not intent
+         * labels) with a control character are surely rejected.
+         */
         private HostilePayload.Expected idExpectation(String path, String id) {
             int max = path.endsWith("label") ? 64 : 128;
             boolean blank = id.isBlank() && !path.equals("requestId") && !path.endsWith("productId");
             boolean unprintable = path.equals("requestId") && !id.matches("[\\x21-\\x7E]+");
+            boolean control = !path.endsWith("label") && id.chars().anyMatch(Character::isISOControl);
             boolean tooLong = id.codePointCount(0, id.length()) > max;
-            return blank || tooLong || unprintable ? REJECTED : EITHER;
+            return blank || tooLong || unprintable || control ? REJECTED : EITHER;
         }
 
         private HostilePayload unicodeText() {
