@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * oldest records up to one chain position (never a gap), and in the same transaction records a
  * {@code trace_chain_anchor} with the content hash of the last record removed, which is the prev_hash of the first
  * record kept. The records removed are verified first: a purge never erases evidence of tampering. Every purge is
- * written to the audit log. Thread-safe; purges run one at a time.
+ * written to the audit log, its target the purged range ({@code decisions before <instant>}). Thread-safe; purges run
+ * one at a time.
  */
 @Service
 public class TraceRetention {
@@ -89,7 +90,7 @@ public class TraceRetention {
         }
         long unchained = purgeUnchained(before);
         PurgeResult result = new PurgeResult(before, purged, through > from ? through : null, anchorHash, unchained, now, actor);
-        audit.record(actor, AUDIT_ACTION, "decision_trace", json.writeValueAsString(auditDetails(result)));
+        audit.record(actor, AUDIT_ACTION, auditTarget(before), json.writeValueAsString(auditDetails(result)));
         return result;
     }
 
@@ -135,6 +136,11 @@ public class TraceRetention {
                 .param(before.atOffset(ZoneOffset.UTC)).update();
         return jdbc.sql("DELETE FROM decision_trace WHERE chain_seq IS NULL AND decided_at < ?")
                 .param(before.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    /** @return the audit entry's target: the purged range, e.g. {@code decisions before 2026-11-01T00:00:00Z} */
+    static String auditTarget(Instant before) {
+        return "decisions before " + before;
     }
 
     private Map<String, Object> auditDetails(PurgeResult result) {

@@ -93,6 +93,8 @@ class RetentionPurgeTest extends HttpServiceTest {
         JsonNode purged = purged("/api/v1/traces/purge?before=" + before);
 
         assertThat(purged.path("before").asString()).isEqualTo(before.toString());
+        assertThat(newestPurgeAudit()).as("the audit entry's target is the purged range")
+                .containsEntry("TARGET", "decisions before " + before);
         assertThat(stored(earlier)).isEmpty();
         assertThat(stored(later)).containsExactlyInAnyOrderElementsOf(later);
         assertVerifies(later.size());
@@ -141,7 +143,8 @@ class RetentionPurgeTest extends HttpServiceTest {
         schedule.purgeExpiredTraces();
 
         assertThat(stored(expired)).isEmpty();
-        assertThat(newestPurgeAudit()).containsEntry("ACTOR", RetentionSchedule.ACTOR);
+        assertThat(newestPurgeAudit()).containsEntry("ACTOR", RetentionSchedule.ACTOR)
+                .containsEntry("TARGET", "decisions before " + CLOCK.instant().minus(Duration.ofDays(365)));
         assertVerifies(0);
     }
 
