@@ -1,8 +1,11 @@
 package dev.arbiter.audit;
 
 import java.time.Instant;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One administrative action.
@@ -15,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param details       free details as JSON text, or null; written into JSON responses as JSON, not as a string
  * @param remoteAddress the client's address, or null when not from an HTTP request
  */
-public record AuditEntry(long id, Instant at, String actor, String action, String target, @JsonRawValue String details,
+public record AuditEntry(long id, Instant at, String actor, String action, String target, @Schema(implementation = Map.class, description = "what the action changed, as a JSON object; its fields depend on the action (docs/compliance.md)")
+                         @JsonRawValue String details,
                          String remoteAddress) {
 }

@@ -35,7 +35,7 @@ import dev.arbiter.policy.facts.Outcome;
 public class DecisionExplanations {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionExplanations.class);
-    private static final String SUPPRESSED = "SUPPRESSED";
+    private static final String SUPPRESSED = DecisionResponse.ActionView.SUPPRESSED;
 
     private final DecisionPipeline decisions;
     private final PolicyVersions versions;

@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.arbiter.security.Caller;
 import dev.arbiter.security.Role;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The decision API: {@code POST /api/v1/decisions} decides, {@code GET /api/v1/decisions/{id}} returns a stored
@@ -32,6 +36,10 @@ class DecisionController {
         this.pipeline = pipeline;
     }
 
+    @ApiResponse(responseCode = "200", description = "the decision", headers = @Header(name = REPLAYED_HEADER,
+            description = "true when this is the stored decision answered again for a repeated requestId (same client, "
+                    + "same request); false for a new decision", schema = @Schema(type = "boolean")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DecisionResponse.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DecisionResponse> decide(@Valid @RequestBody DecisionRequest request,
                                             @AuthenticationPrincipal Caller caller) {

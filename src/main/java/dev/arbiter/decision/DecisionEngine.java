@@ -221,7 +221,7 @@ public class DecisionEngine {
             }
         }
         if (own.isEmpty()) {
-            return new ActionView(action.getId(), ActionStatus.ALLOWED.name(), List.of(), List.of());
+            return new ActionView(action.getId(), ActionView.ALLOWED, List.of(), List.of());
         }
         own.sort(Comparator.comparingInt(s -> catalog.rank(s.getCode())));
         Map<String, Suppression> byCode = new LinkedHashMap<>();
@@ -230,6 +230,6 @@ public class DecisionEngine {
         for (Suppression s : byCode.values()) {
             explanations.add(reason(bundle, context, s.getCode(), s.getValues(), s.getOrigin(), null));
         }
-        return new ActionView(action.getId(), ActionStatus.SUPPRESSED.name(), List.copyOf(byCode.keySet()), List.copyOf(explanations));
+        return new ActionView(action.getId(), ActionView.SUPPRESSED, List.copyOf(byCode.keySet()), List.copyOf(explanations));
     }
 }

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Size;
 
 import dev.arbiter.web.MaxCharacters;
 import dev.arbiter.web.PrintableId;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One customer interaction to decide on (DESIGN.md, Decision API). Optional parts may be null; lists that are
@@ -136,7 +138,7 @@ public record DecisionRequest(
     public record Interaction(
             @NotNull Channel channel,
             @NotBlank @MaxCharacters(4000) String message,
-            @Size(max = 50) List<@NotNull @MaxCharacters(4000) String> history,
+            @Size(max = 50) @ArraySchema(schema = @Schema(maxLength = 4000)) List<@NotNull @MaxCharacters(4000) String> history,
             @Valid IntentInput intent,
             @DecimalMin("-1") @DecimalMax("1") Double sentiment,
             @Valid AiAnswer aiAnswer) {

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.scoring.IntentScore;
+import dev.arbiter.scoring.SentimentScore;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The answer to a decision request (DESIGN.md, Decision API).
@@ -34,20 +37,33 @@ public record DecisionResponse(String decisionId, String requestId, Instant deci
                 nextBestAction, actions, reasons, handoff, policyVersion, models);
     }
 
-    /** Where the case goes. {@code priority} is 1 (highest) to 4; null only when the policy failed. */
-    public record Route(String queue, String skill, Integer priority, String modelTier) {
+    /**
+     * Where the case goes. {@code priority} is 1 (highest) to 4; null only when the policy failed. {@code modelTier} is
+     * what the policy's model-tier table answers (policy data, so not an enum here): LIGHT, HEAVY or NONE with the
+     * shipped policy, and NONE when the policy failed.
+     */
+    public record Route(String queue, String skill, Integer priority,
+                        @Schema(description = "the model tier the policy chose (dmn-models/model-tier.dmn): LIGHT, HEAVY "
+                                + "or NONE with the shipped policy; NONE when the policy failed") String modelTier) {
     }
 
-    /** The intent used; {@code source} is CALLER, MODEL or NONE. */
-    public record IntentView(String label, Double confidence, String source) {
+    /** The intent used; {@code source} is CALLER, MODEL or NONE ({@link IntentScore.Source}). */
+    public record IntentView(String label, Double confidence, @Schema(implementation = IntentScore.Source.class) String source) {
     }
 
     /** The sentiment used; {@code source} is CALLER or LEXICON. */
-    public record SentimentView(Double value, String source) {
+    public record SentimentView(Double value,
+                                @Schema(allowableValues = {SentimentScore.CALLER, SentimentScore.LEXICON}) String source) {
     }
 
     /** A proposed action's fate: {@code status} is ALLOWED or SUPPRESSED, {@code reasons} the codes. */
-    public record ActionView(String id, String status, List<String> reasons, List<ReasonView> explanations) {
+    public record ActionView(String id, @Schema(allowableValues = {ALLOWED, SUPPRESSED}) String status, List<String> reasons,
+                             List<ReasonView> explanations) {
+
+        /** {@code status} of an action no policy suppressed. */
+        public static final String ALLOWED = "ALLOWED";
+        /** {@code status} of an action a policy suppressed; {@code reasons} say why. */
+        public static final String SUPPRESSED = "SUPPRESSED";
     }
 
     /** A reason: its code, the plain-language message, the policy line it came from, the outcome it asked for. */

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.arbiter.decision.ActionStatus;
 import dev.arbiter.decision.Channel;
+import dev.arbiter.decision.DecisionResponse;
 import dev.arbiter.policy.ModelTier;
 import dev.arbiter.policy.RoutePlan;
 import dev.arbiter.policy.facts.Outcome;
@@ -24,6 +24,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ScenarioLoader {
 
     private static final String NO_MODELS = "none";
+    private static final List<String> ACTION_STATUSES =
+            List.of(DecisionResponse.ActionView.ALLOWED, DecisionResponse.ActionView.SUPPRESSED);
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -135,8 +137,8 @@ public final class ScenarioLoader {
         }
         if (expect.actions() != null) {
             for (Map.Entry<String, String> action : expect.actions().entrySet()) {
-                if (!names(ActionStatus.values()).contains(action.getValue())) {
-                    return notOneOf("actions." + action.getKey(), action.getValue(), "action status", names(ActionStatus.values()));
+                if (!ACTION_STATUSES.contains(action.getValue())) {
+                    return notOneOf("actions." + action.getKey(), action.getValue(), "action status", ACTION_STATUSES);
                 }
             }
         }

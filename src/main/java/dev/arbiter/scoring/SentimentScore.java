@@ -8,6 +8,11 @@ package dev.arbiter.scoring;
  */
 public record SentimentScore(double value, String source) {
 
+    /** {@code source} of a sentiment the caller sent. */
+    public static final String CALLER = "CALLER";
+    /** {@code source} of a sentiment estimated from the policy's word lists. */
+    public static final String LEXICON = "LEXICON";
+
     /**
      * Estimates sentiment from how many positive and negative phrases a message holds:
      * {@code (positive - negative) / (positive + negative + 1)}, rounded to two decimals: one negative phrase
@@ -15,10 +20,10 @@ public record SentimentScore(double value, String source) {
      */
     public static SentimentScore fromPhrases(int positive, int negative) {
         double raw = (double) (positive - negative) / (positive + negative + 1);
-        return new SentimentScore(Math.round(raw * 100) / 100.0, "LEXICON");
+        return new SentimentScore(Math.round(raw * 100) / 100.0, LEXICON);
     }
 
     public static SentimentScore fromCaller(double value) {
-        return new SentimentScore(value, "CALLER");
+        return new SentimentScore(value, CALLER);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +27,9 @@ import dev.arbiter.web.Problems;
 import dev.arbiter.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Tamper evidence and retention over HTTP: {@code GET /api/v1/traces/verify} walks the chain and reports OK or the
@@ -66,6 +69,8 @@ class ChainController {
      * @throws InvalidFieldsException for a bad, unknown, repeated or empty parameter
      */
     @PostMapping("/purge")
+    @ApiResponse(responseCode = "200", description = "what was purged (nothing, when no trace was due)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PurgeResult.class)))
     @Parameter(name = BEFORE, in = ParameterIn.QUERY, description = "ISO-8601 instant with offset, not in the future; "
             + "absent: the retention cutoff", schema = @Schema(type = "string", format = "date-time"))
     ResponseEntity<?> purge(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,

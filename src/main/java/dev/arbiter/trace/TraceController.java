@@ -33,10 +33,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.arbiter.decision.Channel;
+import dev.arbiter.policy.facts.Outcome;
 import dev.arbiter.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,6 +59,14 @@ class TraceController {
     private static final Logger log = LoggerFactory.getLogger(TraceController.class);
     private static final String FORMAT = "format";
     private static final String NEXT_CURSOR = "Next-Cursor";
+    private static final String CUSTOMER_ID_DESCRIPTION = "exact customer id";
+    private static final String REASON_CODE_DESCRIPTION = "a reason code the decision gave, e.g. LEGAL_THREAT";
+    private static final String FROM_DESCRIPTION = "decided at or after: ISO-8601 instant with offset (the service's "
+            + "decidedAt, not the request's at)";
+    private static final String TO_DESCRIPTION = "decided before: ISO-8601 instant with offset (the service's decidedAt, "
+            + "not the request's at)";
+    private static final String POLICY_VERSION_DESCRIPTION = "the policy version that decided";
+    private static final String CLIENT_NAME_DESCRIPTION = "exact name of the API client that asked for the decision";
 
     /** What an answer is written as. */
     enum Format { JSON, CSV }
@@ -94,24 +105,30 @@ class TraceController {
             description = "Filters combine with AND. Page on with cursor = nextCursor of the previous page (also in "
                     + "the Next-Cursor and Link headers). CSV with Accept: text/csv or format=csv. "
                     + "A bad parameter is a 400 problem naming it.")
-    @Parameter(name = TraceSearch.CUSTOMER_ID, in = ParameterIn.QUERY, description = "exact customer id")
-    @Parameter(name = TraceSearch.REASON_CODE, in = ParameterIn.QUERY, description = "a reason code the decision gave, e.g. LEGAL_THREAT")
-    @Parameter(name = TraceSearch.OUTCOME, in = ParameterIn.QUERY,
-            schema = @Schema(allowableValues = {"AUTOMATE", "HUMAN_REVIEW", "ROUTE_TO_AGENT", "ESCALATE"}))
-    @Parameter(name = TraceSearch.CHANNEL, in = ParameterIn.QUERY,
-            schema = @Schema(allowableValues = {"CHAT", "EMAIL", "VOICE", "SMS", "SOCIAL", "WEB"}))
-    @Parameter(name = TraceSearch.FROM, in = ParameterIn.QUERY, description = "ISO-8601 instant with offset, inclusive",
+    @Parameter(name = TraceSearch.CUSTOMER_ID, in = ParameterIn.QUERY, description = CUSTOMER_ID_DESCRIPTION,
+            schema = @Schema(type = "string", maxLength = TraceSearch.MAX_CUSTOMER_ID))
+    @Parameter(name = TraceSearch.REASON_CODE, in = ParameterIn.QUERY, description = REASON_CODE_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @Parameter(name = TraceSearch.OUTCOME, in = ParameterIn.QUERY, schema = @Schema(implementation = Outcome.class))
+    @Parameter(name = TraceSearch.CHANNEL, in = ParameterIn.QUERY, schema = @Schema(implementation = Channel.class))
+    @Parameter(name = TraceSearch.FROM, in = ParameterIn.QUERY, description = FROM_DESCRIPTION,
             schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = TraceSearch.TO, in = ParameterIn.QUERY, description = "ISO-8601 instant with offset, exclusive",
+    @Parameter(name = TraceSearch.TO, in = ParameterIn.QUERY, description = TO_DESCRIPTION,
             schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = TraceSearch.POLICY_VERSION, in = ParameterIn.QUERY, description = "the policy version that decided")
-    @Parameter(name = TraceSearch.CLIENT_NAME, in = ParameterIn.QUERY,
-            description = "exact name of the API client that asked for the decision")
-    @Parameter(name = TraceSearch.CURSOR, in = ParameterIn.QUERY, description = "nextCursor of the previous page")
+    @Parameter(name = TraceSearch.POLICY_VERSION, in = ParameterIn.QUERY, description = POLICY_VERSION_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @Parameter(name = TraceSearch.CLIENT_NAME, in = ParameterIn.QUERY, description = CLIENT_NAME_DESCRIPTION,
+            schema = @Schema(type = "string", maxLength = TraceSearch.MAX_CLIENT_NAME))
+    @Parameter(name = TraceSearch.CURSOR, in = ParameterIn.QUERY, description = "nextCursor of the previous page",
+            schema = @Schema(type = "string"))
     @Parameter(name = TraceSearch.SIZE, in = ParameterIn.QUERY, description = "page size, 1 to 500 (default 50)",
             schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
     @Parameter(name = FORMAT, in = ParameterIn.QUERY, schema = @Schema(allowableValues = {"json", "csv"}))
-    @ApiResponse(responseCode = "200", description = "one page, newest first", content = {
+    @ApiResponse(responseCode = "200", description = "one page, newest first", headers = {
+            @Header(name = NEXT_CURSOR, description = "the next page's cursor (nextCursor); absent on the last page",
+                    schema = @Schema(type = "string")),
+            @Header(name = HttpHeaders.LINK, description = "<the next page's URL>; rel=\"next\" (RFC 8288); absent on the last page",
+                    schema = @Schema(type = "string"))}, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TracePage.class)),
             @Content(mediaType = TraceCsv.MEDIA_TYPE, schema = @Schema(type = "string",
                     description = "RFC 4180 CSV with a header row: the columns of TraceSummary"))})
@@ -142,14 +159,20 @@ class TraceController {
             description = "The same filters as the search (no cursor or size). A query matching more decisions than "
                     + "arbiter.search.export-max-rows (default 100,000) is refused with a 400 problem before anything "
                     + "is sent. JSON is {items: [...], count}.")
-    @Parameter(name = TraceSearch.CUSTOMER_ID, in = ParameterIn.QUERY)
-    @Parameter(name = TraceSearch.REASON_CODE, in = ParameterIn.QUERY)
-    @Parameter(name = TraceSearch.OUTCOME, in = ParameterIn.QUERY)
-    @Parameter(name = TraceSearch.CHANNEL, in = ParameterIn.QUERY)
-    @Parameter(name = TraceSearch.FROM, in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = TraceSearch.TO, in = ParameterIn.QUERY, schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = TraceSearch.POLICY_VERSION, in = ParameterIn.QUERY)
-    @Parameter(name = TraceSearch.CLIENT_NAME, in = ParameterIn.QUERY)
+    @Parameter(name = TraceSearch.CUSTOMER_ID, in = ParameterIn.QUERY, description = CUSTOMER_ID_DESCRIPTION,
+            schema = @Schema(type = "string", maxLength = TraceSearch.MAX_CUSTOMER_ID))
+    @Parameter(name = TraceSearch.REASON_CODE, in = ParameterIn.QUERY, description = REASON_CODE_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @Parameter(name = TraceSearch.OUTCOME, in = ParameterIn.QUERY, schema = @Schema(implementation = Outcome.class))
+    @Parameter(name = TraceSearch.CHANNEL, in = ParameterIn.QUERY, schema = @Schema(implementation = Channel.class))
+    @Parameter(name = TraceSearch.FROM, in = ParameterIn.QUERY, description = FROM_DESCRIPTION,
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = TraceSearch.TO, in = ParameterIn.QUERY, description = TO_DESCRIPTION,
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = TraceSearch.POLICY_VERSION, in = ParameterIn.QUERY, description = POLICY_VERSION_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @Parameter(name = TraceSearch.CLIENT_NAME, in = ParameterIn.QUERY, description = CLIENT_NAME_DESCRIPTION,
+            schema = @Schema(type = "string", maxLength = TraceSearch.MAX_CLIENT_NAME))
     @Parameter(name = FORMAT, in = ParameterIn.QUERY, schema = @Schema(allowableValues = {"json", "csv"}))
     @ApiResponse(responseCode = "200", description = "every match, newest first, as an attachment", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TraceExport.class)),

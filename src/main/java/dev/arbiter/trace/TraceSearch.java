@@ -66,8 +66,8 @@ public class TraceSearch {
 
     private static final List<String> FILTERS = List.of(CUSTOMER_ID, REASON_CODE, OUTCOME, CHANNEL, FROM, TO, POLICY_VERSION,
             CLIENT_NAME);
-    private static final int MAX_CUSTOMER_ID = 128;
-    private static final int MAX_CLIENT_NAME = 100;
+    static final int MAX_CUSTOMER_ID = 128;
+    static final int MAX_CLIENT_NAME = 100;
     private static final Pattern REASON = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern VERSION = Pattern.compile("[\\x21-\\x7E]{1,64}");
     private static final Set<String> OUTCOMES = names(Outcome.values());

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import dev.arbiter.decision.Channel;
+import dev.arbiter.policy.facts.Outcome;
+import dev.arbiter.scoring.IntentScore;
 import dev.arbiter.support.Api;
 import dev.arbiter.support.HttpServiceTest;
 import tools.jackson.databind.JsonNode;
@@ -131,12 +135,98 @@ class OpenApiDocumentTest extends HttpServiceTest {
     }
 
     @Test
+    void historyEntriesAreLimitedInCharactersLikeTheMessage() {
+        JsonNode interaction = apiDocs().path("components").path("schemas").path("Interaction").path("properties");
+
+        assertThat(interaction.path("history").path("items").path("maxLength").asInt()).isEqualTo(4000);
+        assertThat(interaction.path("history").path("maxItems").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void auditDetailsAreAJsonObjectAsAnswered() {
+        JsonNode details = apiDocs().path("components").path("schemas").path("AuditEntry").path("properties").path("details");
+
+        assertThat(details.path("type").asString()).isEqualTo("object");
+    }
+
+    @Test
+    void thePurgeAnswersItsResultAsJson() {
+        JsonNode docs = apiDocs();
+        JsonNode ok = docs.path("paths").path("/api/v1/traces/purge").path("post").path("responses").path("200").path("content");
+
+        assertThat(ok.propertyNames()).containsExactly("application/json");
+        assertThat(ok.path("application/json").path("schema").path("$ref").asString()).endsWith("/PurgeResult");
+        assertThat(docs.path("components").path("schemas").path("PurgeResult").path("properties").propertyNames())
+                .contains("before", "purged", "purgedThroughSeq", "anchorHash", "unchainedPurged", "at", "by");
+    }
+
+    @Test
+    void theExportDeclaresItsFiltersAsTheSearchDoes() {
+        JsonNode paths = apiDocs().path("paths");
+        JsonNode search = parameters(paths.path("/api/v1/traces").path("get"));
+        JsonNode export = parameters(paths.path("/api/v1/traces/export").path("get"));
+
+        assertThat(enumOf(export.path("outcome").path("schema"))).containsExactlyElementsOf(names(Outcome.values()));
+        assertThat(enumOf(export.path("channel").path("schema"))).containsExactlyElementsOf(names(Channel.values()));
+        assertThat(export.propertyNames()).containsExactlyInAnyOrder("customerId", "reasonCode", "outcome", "channel",
+                "from", "to", "policyVersion", "clientName", "format");
+        for (String name : export.propertyNames()) {
+            assertThat(export.path(name)).as(name).isEqualTo(search.path(name));
+            assertThat(export.path(name).path("schema").path("type").asString()).as(name).isEqualTo("string");
+        }
+    }
+
+    @Test
+    void answerFieldsWithAFixedSetOfValuesListThem() {
+        JsonNode schemas = apiDocs().path("components").path("schemas");
+
+        assertThat(enumOf(property(schemas, "ActionView", "status"))).containsExactly("ALLOWED", "SUPPRESSED");
+        assertThat(enumOf(property(schemas, "IntentView", "source"))).containsExactlyElementsOf(names(IntentScore.Source.values()));
+        assertThat(enumOf(property(schemas, "SentimentView", "source"))).containsExactly("CALLER", "LEXICON");
+        assertThat(enumOf(property(schemas, "ReasonView", "outcome"))).containsExactlyElementsOf(names(Outcome.values()));
+        assertThat(property(schemas, "Route", "modelTier").path("description").asString())
+                .as("policy data, described rather than fixed").contains("dmn-models/model-tier.dmn");
+    }
+
+    @Test
+    void theHeadersOfTheAnswersAreDescribed() {
+        JsonNode paths = apiDocs().path("paths");
+        JsonNode decided = paths.path("/api/v1/decisions").path("post").path("responses").path("200");
+        JsonNode page = paths.path("/api/v1/traces").path("get").path("responses").path("200");
+
+        assertThat(decided.path("headers").path("Idempotent-Replayed").path("schema").path("type").asString()).isEqualTo("boolean");
+        assertThat(decided.path("content").path("application/json").path("schema").path("$ref").asString()).endsWith("/DecisionResponse");
+        assertThat(page.path("headers").propertyNames()).containsExactlyInAnyOrder("Next-Cursor", "Link");
+    }
+
+    @Test
     void swaggerUiIsServedAsHtml() {
         HttpResponse<String> response = api.get("/swagger-ui.html");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Api.contentType(response)).startsWith("text/html");
         assertThat(response.body()).containsIgnoringCase("<html").containsIgnoringCase("swagger");
+    }
+
+    /** @return the operation's parameters by name */
+    private static JsonNode parameters(JsonNode operation) {
+        var byName = Api.JSON.createObjectNode();
+        operation.path("parameters").forEach(parameter -> byName.set(parameter.path("name").asString(), parameter));
+        return byName;
+    }
+
+    private static JsonNode property(JsonNode schemas, String schema, String property) {
+        return schemas.path(schema).path("properties").path(property);
+    }
+
+    private static List<String> enumOf(JsonNode schema) {
+        List<String> values = new ArrayList<>();
+        schema.path("enum").forEach(value -> values.add(value.asString()));
+        return values;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static List<String> parameterNames(JsonNode operation) {
