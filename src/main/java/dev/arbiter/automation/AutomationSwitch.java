@@ -95,7 +95,12 @@ public class AutomationSwitch implements AutomationPauses {
         audit.record(by, command.paused() ? "AUTOMATION_PAUSE" : "AUTOMATION_RESUME", scope,
                 Collections.singletonMap("reason", command.reason()));
         pauses = load();
-        log.warn("Automation {} for {} by {}: {}", command.paused() ? "paused" : "resumed", scope, by, command.reason());
+        String why = command.reason() == null ? "no reason given" : command.reason();
+        if (command.paused()) {
+            log.warn("Automation paused for {} by {}: {}", scope, by, why);
+        } else {
+            log.info("Automation resumed for {} by {}: {}", scope, by, why);
+        }
         return state();
     }
 }
