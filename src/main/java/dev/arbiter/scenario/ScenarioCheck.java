@@ -17,8 +17,16 @@ final class ScenarioCheck {
     private ScenarioCheck() {
     }
 
-    static List<String> failures(Expectation expect, DecisionResponse actual) {
+    /**
+     * @param engineFailure the policy engine's failure when the decision failed safe because a table or rule failed
+     *                      (the trace's {@code failure}), else null
+     * @return what did not match, the engine's failure first; empty when the decision is as expected
+     */
+    static List<String> failures(Expectation expect, DecisionResponse actual, String engineFailure) {
         List<String> failures = new ArrayList<>();
+        if (engineFailure != null) {
+            failures.add("the policy failed while deciding, so the decision fell back to POLICY_ENGINE_ERROR: " + engineFailure);
+        }
         List<String> codes = actual.reasons().stream().map(DecisionResponse.ReasonView::code).toList();
         same(failures, "outcome", expect.outcome(), actual.outcome().name());
         same(failures, "queue", expect.queue(), actual.route().queue());

@@ -57,8 +57,10 @@ public class ScenarioRunner {
     }
 
     /**
-     * @return the result; a scenario whose request is invalid fails with the validation messages, and one that expects
-     *         a reason code the bundle's catalog does not have fails naming it, without deciding
+     * @return the result; a scenario whose request is invalid fails with the validation messages, one that expects
+     *         a reason code the bundle's catalog does not have fails naming it, without deciding, and one whose
+     *         evaluation hit a failure of the policy (a table or rule that failed) fails with that failure, whatever
+     *         it expects
      */
     public ScenarioResult run(Scenario scenario, PolicyBundle bundle) {
         List<String> unknownCodes = ScenarioCheck.unknownCodes(scenario.expect(), bundle.catalog()::contains);
@@ -92,7 +94,7 @@ public class ScenarioRunner {
                 .forEach(id -> rows.add(PolicyBundle.row(table.file(), table.decision(), id))));
         Set<String> rules = new TreeSet<>();
         evaluation.trace().rulesFired().forEach(rule -> rules.add(rule.file() + "#" + rule.rule()));
-        return new ScenarioResult(scenario, ScenarioCheck.failures(scenario.expect(), actual), actual, rows, rules);
+        return new ScenarioResult(scenario, ScenarioCheck.failures(scenario.expect(), actual, evaluation.trace().failure()), actual, rows, rules);
     }
 
     private static String pauseScope(Scenario scenario, DecisionRequest request) {

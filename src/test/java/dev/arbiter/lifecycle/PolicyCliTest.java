@@ -115,6 +115,21 @@ class PolicyCliTest {
     }
 
     @Test
+    void aScenarioThatEndedInPolicyEngineErrorPrintsWhyTheEngineFailed(@TempDir Path copy) throws IOException {
+        Path dmn = copyOf(Path.of("dmn-models"), copy.resolve("dmn-models"));
+        Path thresholds = dmn.resolve("confidence-thresholds.dmn");
+        Files.writeString(thresholds, Files.readString(thresholds).replace(
+                "<decisionTable id=\"confidence-check-table\" hitPolicy=\"COLLECT\">",
+                "<decisionTable id=\"confidence-check-table\" hitPolicy=\"UNIQUE\">"));
+
+        int exit = cli.run("test", "--dmn", dmn.toString(), "--case", "AI answer exactly at 0.85");
+
+        assertThat(exit).isEqualTo(PolicyCli.FAILED);
+        assertThat(output()).contains("reasons should be [AUTOMATION_APPROVED] but was [POLICY_ENGINE_ERROR]",
+                "Multiple matches found for decision table 'Confidence check'");
+    }
+
+    @Test
     void aMissingRulesFolderIsAUsageMistakeNamingTheFolder(@TempDir Path empty) {
         int exit = cli.run("validate", "--rules", empty.resolve("rules").toString());
 

@@ -149,6 +149,21 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
     }
 
     @Test
+    void aScenarioThatEndedInPolicyEngineErrorSaysWhyTheEngineFailed() {
+        Map<String, String> unique = withEdit(shipped().contents(), THRESHOLDS,
+                "<decisionTable id=\"confidence-check-table\" hitPolicy=\"COLLECT\">",
+                "<decisionTable id=\"confidence-check-table\" hitPolicy=\"UNIQUE\">");
+
+        JsonNode scenarios = json(api.post(POLICIES + "/test", Map.of("files", unique, "caseName", "AI answer exactly at 0.85")))
+                .path("scenarios");
+
+        assertThat(scenarios.path("failed").asInt()).isOne();
+        assertThat(scenarios.path("cases").get(0).path("failures").toString()).contains(
+                "reasons should be [AUTOMATION_APPROVED] but was [POLICY_ENGINE_ERROR]",
+                "the policy failed while deciding", "Multiple matches found for decision table 'Confidence check'");
+    }
+
+    @Test
     void aCandidateThatDoesNotCompileIsRejectedWithItsErrors() {
         Map<String, String> broken = withEdit(shipped().contents(), KILL_SWITCH, "then", "then then");
 
