@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.arbiter.decision.DecisionEngine;
 import dev.arbiter.lifecycle.PolicyCli;
 import dev.arbiter.scoring.Models;
 import dev.arbiter.scoring.training.TrainCommand;
@@ -63,11 +64,12 @@ public class ArbiterApplication {
     /**
      * Command-line tools print their own results; the engines' start-up chatter would bury them. The engines' own
      * errors (with stack traces) are silenced too: every problem they find reaches the tool's report as a
-     * {@code SEVERITY file:line message} line.
+     * {@code SEVERITY file:line message} line; and so is the decision engine's fail-safe log, a stack trace per case:
+     * {@code policy test} prints each case's policy failure among its failures instead.
      */
     private static void quietLibraryLogging() {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
-        for (String engine : List.of("org.kie", "org.drools")) {
+        for (String engine : List.of("org.kie", "org.drools", DecisionEngine.class.getName())) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(engine)).setLevel(Level.OFF);
         }
     }

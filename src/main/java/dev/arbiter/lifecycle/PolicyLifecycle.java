@@ -48,7 +48,7 @@ public class PolicyLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AuditLog audit;
-    private final PolicyLoader loader = new PolicyLoader();
+    private final PolicyLoader loader;
 
     PolicyLifecycle(ActivePolicy active, PolicyHistory history, PolicyProperties properties, ScenarioSuite suite,
                     TransactionTemplate transactions, Clock clock, AuditLog audit) {
@@ -59,6 +59,7 @@ public class PolicyLifecycle {
         this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
+        this.loader = properties.loader();
     }
 
     /** A candidate that went through the gate, with its bundle when it compiled. */

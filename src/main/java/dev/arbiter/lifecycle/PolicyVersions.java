@@ -11,6 +11,7 @@ import dev.arbiter.policy.PolicyBundle;
 import dev.arbiter.policy.PolicyFiles;
 import dev.arbiter.policy.PolicyLoadException;
 import dev.arbiter.policy.PolicyLoader;
+import dev.arbiter.policy.PolicyProperties;
 
 /**
  * Compiled bundles of stored policy versions, for evaluating a decision again under the version that took it (or
@@ -25,7 +26,7 @@ public class PolicyVersions {
 
     private final PolicyHistory history;
     private final ActivePolicy active;
-    private final PolicyLoader loader = new PolicyLoader();
+    private final PolicyLoader loader;
     private final Map<String, PolicyBundle> cache = new LinkedHashMap<>(CACHED_BUNDLES * 2, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PolicyBundle> eldest) {
@@ -33,9 +34,10 @@ public class PolicyVersions {
         }
     };
 
-    PolicyVersions(PolicyHistory history, ActivePolicy active) {
+    PolicyVersions(PolicyHistory history, ActivePolicy active, PolicyProperties properties) {
         this.history = history;
         this.active = active;
+        this.loader = properties.loader();
     }
 
     /**

@@ -33,13 +33,14 @@ class StartupPolicy implements ActivePolicy.Initial {
     private final PolicyProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final PolicyLoader loader = new PolicyLoader();
+    private final PolicyLoader loader;
 
     StartupPolicy(PolicyHistory history, PolicyProperties properties, TransactionTemplate transactions, Clock clock) {
         this.history = history;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
+        this.loader = properties.loader();
     }
 
     @Override

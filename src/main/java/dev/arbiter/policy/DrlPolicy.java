@@ -2,30 +2,38 @@ package dev.arbiter.policy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
+import org.kie.api.command.ExecutableCommand;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.Context;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.builder.InternalMessage;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.command.RegistryContext;
 import org.kie.internal.io.ResourceFactory;
 
 /**
  * The compiled DRL rules of a bundle (classic build, so every error has a line). One stateless session serves all
  * evaluations; it is thread-safe and holds no per-request state. Its working memories come from a pool (reset after
- * each evaluation, not rebuilt), which grows to as many as evaluate at once.
+ * each evaluation, not rebuilt), which grows to as many as evaluate at once. An evaluation fires at most
+ * {@code maxRuleFirings} rules, so a rule that keeps re-activating itself fails that evaluation instead of running on.
  */
 final class DrlPolicy {
 
@@ -40,6 +48,9 @@ final class DrlPolicy {
     /** Working memories kept for reuse at first; the pool grows when more evaluations run at once. */
     private static final int SESSIONS = 4;
 
+    /** The most rules an evaluation that reached the firing limit names: the one that fired most, and its peers. */
+    private static final int NAMED_LOOPING_RULES = 3;
+
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final Pattern DUPLICATE_RULE = Pattern.compile("Duplicate rule name: (.+)");
 
@@ -51,9 +62,11 @@ final class DrlPolicy {
     /** Per {@code package/rule name}: the rule as {@code file#rule name}. */
     private final Map<String, String> sources;
     private final DrlRecorder recorder = new DrlRecorder();
+    private final int maxRuleFirings;
 
-    private DrlPolicy(Map<String, String> files, KieBase base) {
+    private DrlPolicy(Map<String, String> files, KieBase base, int maxRuleFirings) {
         this.files = files;
+        this.maxRuleFirings = maxRuleFirings;
         this.ruleFiles = ruleFiles(base);
         this.firings = new HashMap<>();
         this.sources = new HashMap<>();
@@ -67,8 +80,12 @@ final class DrlPolicy {
         session.addEventListener(recorder.facts);
     }
 
-    /** Compiles every DRL file; problems found are added to {@code problems}. Returns null when it does not compile. */
-    static DrlPolicy compile(Map<String, String> files, List<PolicyProblem> problems) {
+    /**
+     * Compiles every DRL file; problems found are added to {@code problems}. Returns null when it does not compile.
+     *
+     * @param maxRuleFirings the most rules one evaluation may fire (positive); reaching it fails the evaluation
+     */
+    static DrlPolicy compile(Map<String, String> files, List<PolicyProblem> problems, int maxRuleFirings) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         files.forEach((path, content) -> {
             Resource resource = ResourceFactory.newByteArrayResource(content.getBytes(StandardCharsets.UTF_8));
@@ -83,7 +100,7 @@ final class DrlPolicy {
         if (builder.hasErrors()) {
             return null;
         }
-        return new DrlPolicy(files, builder.newKieBase());
+        return new DrlPolicy(files, builder.newKieBase(), maxRuleFirings);
     }
 
     /** The parser adds a line-less "null Package" error after each real syntax error in the same file: drop it. */
@@ -206,19 +223,70 @@ final class DrlPolicy {
     }
 
     /**
-     * Fires the rules over {@code facts}.
+     * Fires the rules over {@code facts}, at most {@code maxRuleFirings} of them.
      *
      * @return the rules that fired and the objects their consequences inserted, in firing order
-     * @throws PolicyEvaluationException when a rule fails
+     * @throws PolicyEvaluationException when a rule fails, or when the evaluation reaches {@code maxRuleFirings}
+     *                                   (naming the rule that fired most)
      */
     DrlRecorder.Recording fire(List<Object> facts) {
         recorder.start();
+        int fired;
         try {
-            session.execute(facts);
+            fired = session.execute(new BoundedFiring(facts, maxRuleFirings));
         } catch (RuntimeException e) {
             recorder.stop();
             throw new PolicyEvaluationException("Rule evaluation failed: " + e.getMessage(), e);
         }
-        return recorder.stop();
+        DrlRecorder.Recording recording = recorder.stop();
+        if (fired >= maxRuleFirings) {
+            throw new PolicyEvaluationException(endless(recording));
+        }
+        return recording;
+    }
+
+    /**
+     * @return why an evaluation that reached the cap was stopped, naming the rule that fired most, and the rules that
+     *         fired at least half as often (a rule re-activated by another's update fires as often as that one), most
+     *         first (ties in the order they first fired), at most {@value #NAMED_LOOPING_RULES}
+     */
+    private String endless(DrlRecorder.Recording recording) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        recording.fired.forEach(rule -> counts.merge(rule, 1, Integer::sum));
+        int most = Collections.max(counts.values());
+        List<Map.Entry<String, Integer>> looping = counts.entrySet().stream().filter(count -> count.getValue() * 2 >= most)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(NAMED_LOOPING_RULES).toList();
+        StringBuilder why = new StringBuilder(looping.size() == 1 ? "rule " : "rules ");
+        for (int i = 0; i < looping.size(); i++) {
+            RuleFiring rule = locate(looping.get(i).getKey());
+            why.append(i == 0 ? "" : " and ").append('\'').append(rule.rule()).append("' (").append(rule.file()).append(')')
+                    .append(i == 0 ? " fired " : " ").append(String.format(Locale.ROOT, "%,d times", looping.get(i).getValue()));
+        }
+        why.append(String.format(Locale.ROOT, " in one evaluation, which reached the limit of %,d rule firings"
+                + " (arbiter.policy.max-rule-firings): ", maxRuleFirings));
+        return why.append(looping.size() == 1 ? "a rule that keeps re-activating itself"
+                : "rules that keep re-activating themselves or each other")
+                .append(" (update/modify without a guard or no-loop)").toString();
+    }
+
+    /**
+     * Inserts the facts and fires at most {@code max} rules, with Drools' own bound ({@code fireAllRules(max)}):
+     * the stateless session then does not fire all rules again on its own.
+     */
+    private record BoundedFiring(List<Object> facts, int max) implements ExecutableCommand<Integer> {
+
+        @Override
+        public Integer execute(Context context) {
+            KieSession session = ((RegistryContext) context).lookup(KieSession.class);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            return session.fireAllRules(max);
+        }
+
+        @Override
+        public boolean autoFireAllRules() {
+            return false;
+        }
     }
 }

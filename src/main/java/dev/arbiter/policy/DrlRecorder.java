@@ -10,7 +10,8 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 
 /**
  * Collects, for the evaluation running on the current thread, the rules that fired and the objects they inserted.
- * The stateless session is shared by all requests, so each evaluation opens its own recording.
+ * The stateless session is shared by all requests, so each evaluation opens its own recording. A recording holds
+ * one entry per firing, so it stays as small as the firing limit of {@link DrlPolicy} keeps the evaluation.
  */
 final class DrlRecorder {
 

@@ -16,7 +16,8 @@ import dev.arbiter.policy.facts.Outcome;
  * Compiles policy files into a {@link PolicyBundle} and checks what the engines alone cannot: that every reason
  * code used is in the catalog, that the decisions the service reads exist, that word lists named by rules exist,
  * and (before compiling any rule) that the rule files use nothing outside the {@link DrlAllowList}.
- * Stateless and thread-safe.
+ * The bundles it makes fire at most a set number of rules per evaluation (see {@link PolicyProperties#maxRuleFirings()}).
+ * Immutable and thread-safe.
  */
 public final class PolicyLoader {
 
@@ -29,6 +30,25 @@ public final class PolicyLoader {
     private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
     /** FEEL literals other than numbers and quoted text. */
     private static final Set<String> WORD_LITERALS = Set.of("null", "true", "false");
+
+    private final int maxRuleFirings;
+
+    /** A loader whose bundles fire at most {@link PolicyProperties#DEFAULT_MAX_RULE_FIRINGS} rules per evaluation. */
+    public PolicyLoader() {
+        this(PolicyProperties.DEFAULT_MAX_RULE_FIRINGS);
+    }
+
+    /**
+     * @param maxRuleFirings the most rules one evaluation of a bundle may fire; an evaluation that reaches it fails
+     *                       (the decision fails safe, a scenario fails)
+     * @throws IllegalArgumentException when it is not positive
+     */
+    public PolicyLoader(int maxRuleFirings) {
+        if (maxRuleFirings < 1) {
+            throw new IllegalArgumentException("The most rule firings per evaluation must be positive, not " + maxRuleFirings);
+        }
+        this.maxRuleFirings = maxRuleFirings;
+    }
 
     /** The outcome of validating policy files: the report, and the bundle when the files had no error. */
     public record Validated(ValidationReport report, PolicyBundle bundle) {
@@ -72,7 +92,7 @@ public final class PolicyLoader {
         Readable readable = new Readable(catalogRead, problems.size() == before || !phrases.phrases().isEmpty());
         ExplanationTemplates explanations = explanations(files, problems);
         DmnPolicy dmn = compileModels(files.withExtension(".dmn"), problems);
-        DrlPolicy drl = compileRules(files.withExtension(".drl"), problems);
+        DrlPolicy drl = compileRules(files.withExtension(".drl"), problems, maxRuleFirings);
         if (dmn != null && drl != null) {
             Set<String> used = new HashSet<>(SERVICE_CODES);
             checkTables(dmn, catalog, readable, used, problems);
@@ -96,10 +116,10 @@ public final class PolicyLoader {
      * Checks the rule files against the {@link DrlAllowList} first and compiles them only when they keep to it, so no
      * code of a refused bundle (a function, a declared type, an MVEL expression) is ever compiled, loaded or run.
      */
-    private static DrlPolicy compileRules(Map<String, String> drlFiles, List<PolicyProblem> problems) {
+    private static DrlPolicy compileRules(Map<String, String> drlFiles, List<PolicyProblem> problems, int maxRuleFirings) {
         List<PolicyProblem> refused = DrlCallCheck.check(drlFiles);
         problems.addAll(refused);
-        return refused.isEmpty() ? DrlPolicy.compile(drlFiles, problems) : null;
+        return refused.isEmpty() ? DrlPolicy.compile(drlFiles, problems, maxRuleFirings) : null;
     }
 
     /** Checks the DMN files for functions that reach Java first and compiles them only when there is none. */

@@ -83,6 +83,26 @@ class DecisionEngineFailSafeTest {
     }
 
     @Test
+    void aRuleThatKeepsReactivatingItselfGivesHumanReviewWithPolicyEngineErrorNamingTheLoopInTheTrace() {
+        PolicyBundle looping = shippedPolicyWith("rules/loop.drl", """
+                package arbiter.policy;
+                import dev.arbiter.policy.facts.*;
+                rule "Looping rule"
+                when $i : Interaction( channel == "CHAT" )
+                then update( $i );
+                end
+                """);
+
+        Evaluation evaluation = engine().evaluate("d-6", automatableRequest(), looping, null, NOW, Models.none());
+
+        assertThat(evaluation.response().outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
+        assertThat(evaluation.response().reasons()).extracting(DecisionResponse.ReasonView::code).containsExactly("POLICY_ENGINE_ERROR");
+        assertThat(evaluation.trace().failure()).contains("rule 'Looping rule' (rules/loop.drl) fired 10,000 times",
+                "update/modify without a guard or no-loop");
+        assertThat(evaluation.trace().rulesFired()).isEmpty();
+    }
+
+    @Test
     void theSameRequestIsAutomatedByTheShippedPolicy() {
         DecisionResponse response = engine().evaluate("d-5", automatableRequest(), shippedPolicy(), null, NOW, Models.none()).response();
 

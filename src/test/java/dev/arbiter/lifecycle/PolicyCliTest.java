@@ -115,6 +115,26 @@ class PolicyCliTest {
     }
 
     @Test
+    void aRuleThatKeepsReactivatingItselfFailsTheScenariosNamingTheRule(@TempDir Path copy) throws IOException {
+        Path rules = copyOf(Path.of("rules"), copy.resolve("rules"));
+        Files.writeString(rules.resolve("loop.drl"), """
+                package arbiter.policy;
+                import dev.arbiter.policy.facts.*;
+                rule "Looping rule"
+                when $i : Interaction( channel == "CHAT" )
+                then update( $i );
+                end
+                """);
+
+        int exit = cli.run("test", "--rules", rules.toString(), "--case", "0.849");
+
+        assertThat(exit).isEqualTo(PolicyCli.FAILED);
+        assertThat(output()).contains("FAIL ", "     the policy failed while deciding, so the decision fell back to"
+                        + " POLICY_ENGINE_ERROR: ", "rule 'Looping rule' (rules/loop.drl) fired 10,000 times in one evaluation")
+                .containsPattern("(?m)^0 passed, [1-9]\\d* failed$");
+    }
+
+    @Test
     void aScenarioThatEndedInPolicyEngineErrorPrintsWhyTheEngineFailed(@TempDir Path copy) throws IOException {
         Path dmn = copyOf(Path.of("dmn-models"), copy.resolve("dmn-models"));
         Path thresholds = dmn.resolve("confidence-thresholds.dmn");

@@ -149,6 +149,32 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
     }
 
     @Test
+    void aRuleThatKeepsReactivatingItselfIsRejectedInSecondsNamingTheRuleAndAuditedAsRejected() {
+        String before = json(api.get(POLICIES + "/active")).path("version").asString();
+        Map<String, String> looping = new TreeMap<>(shipped().contents());
+        looping.put("rules/loop.drl", LOOPING_RULE);
+        long start = System.nanoTime();
+
+        JsonNode problem = assertProblem(client("loop-author").post(POLICIES + "/activate", Map.of("files", looping)), 422);
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+        JsonNode scenarios = problem.path("gate").path("scenarios");
+        assertThat(scenarios.path("failed").asInt()).isPositive();
+        assertThat(failuresOfFailedCases(scenarios)).allSatisfy(failures -> assertThat(failures).contains(
+                "'Looping rule' (rules/loop.drl)", "in one evaluation, which reached the limit of 10,000 rule firings",
+                "update/modify without a guard or no-loop"));
+        assertThat(failuresOfFailedCases(scenarios)).anySatisfy(failures -> assertThat(failures)
+                .contains("rule 'Looping rule' (rules/loop.drl) fired 10,000 times in one evaluation"));
+        JsonNode audited = json(api.get("/api/v1/audit?actor=loop-author")).path("items");
+        assertThat(audited).singleElement().satisfies(entry -> {
+            assertThat(entry.path("action").asString()).isEqualTo("POLICY_ACTIVATE_REJECTED");
+            assertThat(entry.path("target").asString()).isEqualTo(new PolicyFiles(looping).version());
+        });
+        assertThat(json(api.get(POLICIES + "/active")).path("version").asString()).isEqualTo(before);
+        assertThat(api.decided(automatableChatRequest()).path("outcome").asString()).isEqualTo("AUTOMATE");
+    }
+
+    @Test
     void aScenarioThatEndedInPolicyEngineErrorSaysWhyTheEngineFailed() {
         Map<String, String> unique = withEdit(shipped().contents(), THRESHOLDS,
                 "<decisionTable id=\"confidence-check-table\" hitPolicy=\"COLLECT\">",
@@ -384,6 +410,27 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
 
         assertThat(problem.path("type").asString()).endsWith("/invalid-request");
         assertThat(errorFields(problem)).containsExactly("bogus");
+    }
+
+    /** A rule that updates the interaction it matched, so it matches again: it would fire without end. */
+    private static final String LOOPING_RULE = """
+            package arbiter.policy;
+            import dev.arbiter.policy.facts.*;
+            rule "Looping rule"
+            when $i : Interaction( channel == "CHAT" )
+            then update( $i );
+            end
+            """;
+
+    /** @return the failures of each failed case of a scenario report, each case's as one text */
+    private static java.util.List<String> failuresOfFailedCases(JsonNode scenarios) {
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        scenarios.path("cases").forEach(each -> {
+            if (!each.path("passed").asBoolean()) {
+                failures.add(each.path("failures").toString());
+            }
+        });
+        return failures;
     }
 
     /** @return the shipped files plus one more file at {@code path}, holding a harmless YAML document */

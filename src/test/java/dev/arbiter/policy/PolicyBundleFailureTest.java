@@ -22,7 +22,11 @@ import dev.arbiter.policy.facts.ProposedAction;
 class PolicyBundleFailureTest {
 
     private static PolicyBundle shippedPlusRule(String file, String rule) {
-        return new PolicyLoader().load(withFile(shippedFiles(), file, """
+        return shippedPlusRule(new PolicyLoader(), file, rule);
+    }
+
+    private static PolicyBundle shippedPlusRule(PolicyLoader loader, String file, String rule) {
+        return loader.load(withFile(shippedFiles(), file, """
                 package arbiter.policy;
 
                 import dev.arbiter.policy.facts.*;
@@ -131,6 +135,95 @@ class PolicyBundleFailureTest {
                 .isInstanceOf(PolicyEvaluationException.class)
                 .hasMessageContaining("priority 5")
                 .hasMessageContaining("a whole number from 1 to 4");
+    }
+
+    @Test
+    void aRuleThatKeepsReactivatingItselfIsStoppedAtTheFiringLimitNamingTheRule() {
+        PolicyBundle bundle = loopingOnChats(new PolicyLoader());
+
+        assertThatThrownBy(() -> bundle.assess(facts(interaction("track_order", 0.95).build())))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessage("rule 'Looping rule' (rules/loop.drl) fired 10,000 times in one evaluation, which reached the"
+                        + " limit of 10,000 rule firings (arbiter.policy.max-rule-firings): a rule that keeps re-activating"
+                        + " itself (update/modify without a guard or no-loop)");
+    }
+
+    @Test
+    void bundleStaysUsableAfterALoopWasStopped() {
+        PolicyBundle bundle = loopingOnChats(new PolicyLoader());
+        assertThatThrownBy(() -> bundle.assess(facts(interaction("track_order", 0.95).build())))
+                .isInstanceOf(PolicyEvaluationException.class);
+
+        Assessment next = bundle.assess(facts(interaction("track_order", 0.95).channel("VOICE").build()));
+
+        assertThat(next.findings()).extracting(finding -> finding.getCode()).containsExactly("AUTOMATION_APPROVED");
+    }
+
+    @Test
+    void theFiringLimitIsTheLoadersAndNamesTheRuleThatFiredMost() {
+        PolicyBundle bundle = loopingOnChats(new PolicyLoader(50));
+
+        assertThatThrownBy(() -> bundle.assess(facts(interaction("track_order", 0.95).build())))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessageContaining("rule 'Looping rule' (rules/loop.drl) fired 50 times")
+                .hasMessageContaining("limit of 50 rule firings");
+    }
+
+    @Test
+    void aDecisionThatFiresFewerRulesThanTheLimitIsUnaffected() {
+        PolicyBundle bundle = new PolicyLoader(3).load(shippedFiles());
+        PolicyFacts facts = facts(interaction("track_order", 0.95).build(), PolicyBundleTest.customer("STANDARD"),
+                List.of(new dev.arbiter.policy.facts.PhraseMatch("legal-threat", "sue", "message", false)), List.of());
+
+        Assessment assessment = bundle.assess(facts);
+
+        assertThat(assessment.rulesFired()).hasSizeLessThan(3);
+        assertThat(assessment.findings()).extracting(finding -> finding.getCode()).contains("LEGAL_THREAT");
+    }
+
+    @Test
+    void aRuleReactivatedByTheLoopIsNamedWithIt() {
+        PolicyBundle bundle = shippedPlusRule("rules/loop.drl", """
+                rule "Looping rule"
+                when
+                    $i : Interaction( channel == "CHAT" )
+                then
+                    update( $i );
+                end
+
+                rule "Bystander"
+                salience 10
+                when
+                    Interaction( channel == "CHAT" )
+                then
+                    insert( new Suppression("none", "QUIET_HOURS", "rule:bystander") );
+                end
+                """);
+
+        assertThatThrownBy(() -> bundle.assess(facts(interaction("track_order", 0.95).build())))
+                .isInstanceOf(PolicyEvaluationException.class)
+                .hasMessageStartingWith("rules 'Bystander' (rules/loop.drl) fired 5,000 times and 'Looping rule' (rules/loop.drl)"
+                        + " 5,000 times in one evaluation, which reached the limit of 10,000 rule firings")
+                .hasMessageEndingWith("rules that keep re-activating themselves or each other (update/modify without a guard"
+                        + " or no-loop)");
+    }
+
+    @Test
+    void theFiringLimitMustBePositive() {
+        assertThatThrownBy(() -> new PolicyLoader(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
+    }
+
+    /** The shipped policy plus a rule that updates the interaction it matched, so it matches again, without end. */
+    private static PolicyBundle loopingOnChats(PolicyLoader loader) {
+        return shippedPlusRule(loader, "rules/loop.drl", """
+                rule "Looping rule"
+                when
+                    $i : Interaction( channel == "CHAT" )
+                then
+                    update( $i );
+                end
+                """);
     }
 
     /** The shipped policy plus a rule whose consequence throws for every VOICE interaction. */
