@@ -34,13 +34,14 @@ import dev.arbiter.scoring.Models;
 /**
  * Evaluates one request against one policy bundle, without persisting anything: features, scores, policy,
  * arbitration, answer and trace. Any failure of the policy engines gives a conservative outcome with the reason
- * POLICY_ENGINE_ERROR, never an exception and never automation. Thread-safe.
+ * POLICY_ENGINE_ERROR, never an exception and never automation, and a queue a person works from (see
+ * {@link PolicyBundle#failSafeQueue}). Thread-safe.
  */
 @Component
 public class DecisionEngine {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionEngine.class);
-    private static final String ENGINE_ERROR = "POLICY_ENGINE_ERROR";
+    private static final String ENGINE_ERROR = ReasonCatalog.ENGINE_ERROR;
     private static final String ENGINE_ERROR_PROBLEM = "an internal policy error; the decision trace has the details";
 
     private static final int MESSAGE_DRIVERS = 3;
@@ -102,9 +103,14 @@ public class DecisionEngine {
             findings.add(engineError());
             verdict = Arbitration.decide(findings, bundle.catalog());
         }
+        PolicyBundle.QueueAndSkill queue = assessment == null ? null
+                : new PolicyBundle.QueueAndSkill(assessment.queue(), assessment.skill());
+        if (failure != null) {
+            queue = bundle.failSafeQueue(features.facts(), queue);
+        }
         step = lap(timings, "routing", step);
 
-        DecisionResponse response = respond(decisionId, request, bundle, features, assessment, verdict, plan, now);
+        DecisionResponse response = respond(decisionId, request, bundle, features, assessment, verdict, plan, queue, now);
         lap(timings, "answer", step);
         timings.put("total", (System.nanoTime() - start) / 1_000);
         DecisionTrace trace = traceBuilder.build(request, at, bundle, features, assessment,
@@ -127,8 +133,10 @@ public class DecisionEngine {
         return new Finding(Outcome.HUMAN_REVIEW, ENGINE_ERROR, Arbitration.SERVICE_SOURCE).with("problem", ENGINE_ERROR_PROBLEM);
     }
 
+    /** @param queue the Queue table's queue and skill (or where a case that failed safe goes); null when there is none */
     private DecisionResponse respond(String decisionId, DecisionRequest request, PolicyBundle bundle, Features features,
-                                     Assessment assessment, Arbitration.Verdict verdict, RoutePlan plan, Instant now) {
+                                     Assessment assessment, Arbitration.Verdict verdict, RoutePlan plan,
+                                     PolicyBundle.QueueAndSkill queue, Instant now) {
         Map<String, Object> context = messageContext(features);
         ReasonCatalog catalog = bundle.catalog();
         List<ReasonView> reasons = new ArrayList<>(verdict.reasons().size());
@@ -137,10 +145,9 @@ public class DecisionEngine {
             reasons.add(reason(bundle, context, finding.getCode(), finding.getValues(), finding.getOrigin(), finding.getOutcome()));
             codes.add(finding.getCode());
         }
-        String queue = verdict.queue() != null ? verdict.queue() : assessment == null ? null : assessment.queue();
-        String skill = verdict.queue() != null && verdict.skill() != null ? verdict.skill()
-                : assessment == null ? null : assessment.skill();
-        DecisionResponse.Route route = new DecisionResponse.Route(queue, skill,
+        String queueName = verdict.queue() != null ? verdict.queue() : queue == null ? null : queue.queue();
+        String skill = verdict.queue() != null && verdict.skill() != null ? verdict.skill() : queue == null ? null : queue.skill();
+        DecisionResponse.Route route = new DecisionResponse.Route(queueName, skill,
                 plan == null ? null : plan.priority(), plan == null ? ModelTier.NONE.name() : plan.modelTier());
         IntentScore intent = features.intent();
         DecisionResponse.IntentView intentView = new DecisionResponse.IntentView(intent.label(), intent.confidence(), intent.source().name());

@@ -282,6 +282,33 @@ public final class DmnPolicy {
         }
     }
 
+    /**
+     * Evaluates one decision of the phase on its own: the decisions it requires, not the rest of its model, and not
+     * recorded as a table evaluation.
+     *
+     * @return the decision's value; null when no model of the phase defines it
+     * @throws PolicyEvaluationException when it fails to evaluate
+     */
+    Object evaluateAlone(Phase phase, String decision, Map<String, Object> inputs) {
+        for (CompiledModel compiled : models) {
+            if (compiled.phase() == phase && compiled.model().getDecisionByName(decision) != null) {
+                DMNContext context = runtime.newContext();
+                Map<String, Object> numbers = new HashMap<>();
+                for (InputDataNode input : compiled.inputs()) {
+                    context.set(input.getName(), feelValue(input, inputs.get(input.getName()), numbers));
+                }
+                DMNResult result = runtime.evaluateByName(compiled.model(), context, decision);
+                if (result.hasErrors()) {
+                    throw new PolicyEvaluationException(compiled.file() + ": " + result.getMessages(DMNMessage.Severity.ERROR)
+                            .stream().map(DMNMessage::getText).collect(Collectors.joining("; ")));
+                }
+                DMNDecisionResult value = result.getDecisionResultByName(decision);
+                return value == null ? null : value.getResult();
+            }
+        }
+        return null;
+    }
+
     /** @return the FEEL value of an input; a number is converted once per evaluation and kept in {@code numbers} */
     private static Object feelValue(InputDataNode input, Object value, Map<String, Object> numbers) {
         if (!(value instanceof Number)) {

@@ -225,6 +225,41 @@ public final class PolicyBundle {
         return value == null ? null : value.toString();
     }
 
+    /** A queue and the skill needed in it; either may be null. */
+    public record QueueAndSkill(String queue, String skill) {
+    }
+
+    /**
+     * Where a decision that failed safe with {@value ReasonCatalog#ENGINE_ERROR} goes when no reason names a queue:
+     * the Queue table's queue and skill, from the first pass when it ran, else from the Queue table evaluated on its
+     * own (a rule or another table may have failed); when that gives no queue either, the queue and skill the reason
+     * catalog names for {@value ReasonCatalog#ENGINE_ERROR}. Never throws.
+     *
+     * @param firstPass the Queue table's queue and skill from a first pass that ran, or null when it failed
+     * @return the queue and skill; the queue is null only when neither the table nor the catalog names one
+     */
+    public QueueAndSkill failSafeQueue(PolicyFacts facts, QueueAndSkill firstPass) {
+        QueueAndSkill table = firstPass != null ? firstPass : queueAlone(facts);
+        if (table.queue() != null) {
+            return table;
+        }
+        ReasonCatalog.Entry entry = catalog.entry(ReasonCatalog.ENGINE_ERROR);
+        return entry == null ? table : new QueueAndSkill(entry.queue(), entry.skill());
+    }
+
+    /** @return the Queue table's queue and skill, evaluated on its own; both null when it fails or gives none */
+    private QueueAndSkill queueAlone(PolicyFacts facts) {
+        try {
+            if (dmn.evaluateAlone(DmnPolicy.Phase.ASSESS, QUEUE_DECISION, facts.tableInputs()) instanceof Map<?, ?> row) {
+                return new QueueAndSkill(text(row.get("queue")), text(row.get("skill")));
+            }
+        } catch (RuntimeException e) {
+            // The table fails on its own too: the catalog's queue applies. The failure that made the case fail safe
+            // is already in its trace.
+        }
+        return new QueueAndSkill(null, null);
+    }
+
     /**
      * Evaluates the decision tables that depend on the outcome: priority and model tier.
      *

@@ -22,7 +22,7 @@ import dev.arbiter.policy.facts.Outcome;
 public final class PolicyLoader {
 
     /** Codes the service itself emits when it must fail safe; the catalog must define them. */
-    static final List<String> SERVICE_CODES = List.of("POLICY_ENGINE_ERROR", "NO_POLICY_DECISION");
+    static final List<String> SERVICE_CODES = List.of(ReasonCatalog.ENGINE_ERROR, "NO_POLICY_DECISION");
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern LIST_REFERENCE = Pattern.compile("list\\s*==\\s*\"([^\"]+)\"");
@@ -275,6 +275,11 @@ public final class PolicyLoader {
             if (!catalog.contains(code)) {
                 problems.add(PolicyProblem.error(name, 0, 0, code, "The service emits " + code + " when it must fail safe: define it"));
             }
+        }
+        ReasonCatalog.Entry engineError = catalog.entry(ReasonCatalog.ENGINE_ERROR);
+        if (engineError != null && engineError.queue() == null) {
+            problems.add(PolicyProblem.warning(name, ReasonCatalog.ENGINE_ERROR, ReasonCatalog.ENGINE_ERROR + " names no queue:"
+                    + " a decision that fails safe before the Queue table gives a queue has none; add queue: (and skill:)"));
         }
         for (String code : catalog.codes()) {
             if (!used.contains(code)) {

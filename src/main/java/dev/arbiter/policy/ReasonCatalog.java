@@ -16,21 +16,30 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The reason-code vocabulary: for each code, who owns it and the plain-language message template.
+ * The reason-code vocabulary: for each code, who owns it and the plain-language message template, and for
+ * {@value #ENGINE_ERROR} the queue a case that failed safe goes to when the Queue table could not give one.
  * The file order ranks codes that ask for the same outcome. Immutable and thread-safe.
  */
 public final class ReasonCatalog {
 
     /** File name of the catalog inside the rules folder. */
     public static final String FILE_NAME = "reason-codes.yaml";
+    /** The code the service gives a decision when a table or rule failed; the only code whose entry names a queue. */
+    public static final String ENGINE_ERROR = "POLICY_ENGINE_ERROR";
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** Rejects a key written twice: YAML would otherwise let the second silently replace the first. */
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final int MESSAGE_DECIMALS = 4;
 
-    /** One catalog entry. */
-    public record Entry(String owner, String message) {
+    /**
+     * One catalog entry.
+     *
+     * @param queue the queue of a case that failed safe when the Queue table gave none ({@value #ENGINE_ERROR} only),
+     *              or null
+     * @param skill the skill needed in that queue, or null
+     */
+    public record Entry(String owner, String message, String queue, String skill) {
     }
 
     private final Map<String, Entry> entries;
@@ -74,10 +83,28 @@ public final class ReasonCatalog {
             } else if (entry == null || isBlank(entry.message()) || isBlank(entry.owner())) {
                 problems.add(PolicyProblem.error(file, 0, 0, code, "Every reason code needs a message and an owner"));
             } else {
+                checkQueue(file, code, entry, problems);
                 valid.put(code, entry);
             }
         });
         return new ReasonCatalog(valid);
+    }
+
+    /** A queue (and skill) is read only for {@value #ENGINE_ERROR}; anywhere else it would be silently ignored. */
+    private static void checkQueue(String file, String code, Entry entry, List<PolicyProblem> problems) {
+        if (entry.queue() == null && entry.skill() == null) {
+            return;
+        }
+        if (!code.equals(ENGINE_ERROR)) {
+            problems.add(PolicyProblem.error(file, 0, 0, code, "Only " + ENGINE_ERROR + " names a queue and skill in the"
+                    + " catalog (where a case goes when the policy fails); a rule routes with .toQueue(…), a table row with"
+                    + " its queue and skill columns"));
+        } else if (isBlank(entry.queue())) {
+            problems.add(PolicyProblem.error(file, 0, 0, code, "Name the queue a case that fails safe goes to (queue:);"
+                    + " a skill alone, or a blank queue, routes nowhere"));
+        } else if (entry.skill() != null && entry.skill().isBlank()) {
+            problems.add(PolicyProblem.error(file, 0, 0, code, "A skill must not be blank: name it, or leave it out"));
+        }
     }
 
     private static boolean isBlank(String value) {

@@ -103,6 +103,59 @@ class DecisionEngineFailSafeTest {
     }
 
     @Test
+    void aRuleThatFailsAfterTheTablesSendsTheCaseToTheQueueTablesQueueForTheIntent() {
+        PolicyBundle broken = shippedPolicyWith("rules/broken.drl", """
+                package arbiter.policy;
+                import dev.arbiter.policy.facts.*;
+                rule "Divides by zero on the web"
+                when
+                    Interaction( channel == "WEB", $hour : localHour )
+                then
+                    insert( Finding.humanReview(kcontext, "UNKNOWN_INTENT").with("share", 100 / ($hour - $hour)) );
+                end
+                """);
+
+        Evaluation evaluation = engine().evaluate("d-7", webTrackOrderRequest(), broken, null, NOW, Models.none());
+
+        assertThat(evaluation.response().reasons()).extracting(DecisionResponse.ReasonView::code).containsExactly("POLICY_ENGINE_ERROR");
+        assertThat(evaluation.trace().failure()).contains("/ by zero");
+        assertThat(evaluation.response().route().queue()).isEqualTo("orders");
+        assertThat(evaluation.response().route().skill()).isEqualTo("order-support");
+    }
+
+    @Test
+    void aTableThatFailsStillSendsTheCaseToTheQueueTablesQueueForTheIntent() {
+        PolicyBundle broken = shippedPolicyWithEdit("dmn-models/confidence-thresholds.dmn",
+                "<decisionTable id=\"confidence-check-table\" hitPolicy=\"COLLECT\">",
+                "<decisionTable id=\"confidence-check-table\" hitPolicy=\"UNIQUE\">");
+
+        Evaluation evaluation = engine().evaluate("d-8", webTrackOrderRequest(), broken, null, NOW, Models.none());
+
+        assertThat(evaluation.response().outcome()).isEqualTo(Outcome.HUMAN_REVIEW);
+        assertThat(evaluation.response().reasons()).extracting(DecisionResponse.ReasonView::code).containsExactly("POLICY_ENGINE_ERROR");
+        assertThat(evaluation.trace().failure()).contains("Confidence check");
+        assertThat(evaluation.response().route().queue()).isEqualTo("orders");
+        assertThat(evaluation.response().route().skill()).isEqualTo("order-support");
+    }
+
+    @Test
+    void whenTheQueueTableFailsTooTheCaseGoesToTheQueueTheCatalogNamesForPolicyEngineError() {
+        Map<String, String> files = shippedFiles();
+        files.put("dmn-models/routing.dmn", files.get("dmn-models/routing.dmn").replace(
+                "<decisionTable id=\"queue-table\" hitPolicy=\"FIRST\">", "<decisionTable id=\"queue-table\" hitPolicy=\"UNIQUE\">"));
+        files.put("rules/reason-codes.yaml", files.get("rules/reason-codes.yaml").replace(
+                "  queue: general\n  skill: customer-service\n", "  queue: policy-incidents\n  skill: on-call\n"));
+        PolicyBundle broken = new PolicyLoader().load(new PolicyFiles(files));
+
+        Evaluation evaluation = engine().evaluate("d-9", webTrackOrderRequest(), broken, null, NOW, Models.none());
+
+        assertThat(evaluation.response().reasons()).extracting(DecisionResponse.ReasonView::code).containsExactly("POLICY_ENGINE_ERROR");
+        assertThat(evaluation.trace().failure()).contains("Queue");
+        assertThat(evaluation.response().route().queue()).isEqualTo("policy-incidents");
+        assertThat(evaluation.response().route().skill()).isEqualTo("on-call");
+    }
+
+    @Test
     void theSameRequestIsAutomatedByTheShippedPolicy() {
         DecisionResponse response = engine().evaluate("d-5", automatableRequest(), shippedPolicy(), null, NOW, Models.none()).response();
 
@@ -141,9 +194,21 @@ class DecisionEngineFailSafeTest {
     }
 
     private static PolicyBundle shippedPolicyWith(String path, String content) {
-        Map<String, String> files = new TreeMap<>(PolicyFiles.read(Path.of("rules"), Path.of("dmn-models")).contents());
+        Map<String, String> files = shippedFiles();
         files.put(path, content);
         return new PolicyLoader().load(new PolicyFiles(files));
+    }
+
+    /** @return the shipped policy with {@code target} replaced in {@code path}; fails when the file lacks it */
+    private static PolicyBundle shippedPolicyWithEdit(String path, String target, String replacement) {
+        Map<String, String> files = shippedFiles();
+        assertThat(files.get(path)).as("fixture expects %s in %s", target, path).contains(target);
+        files.put(path, files.get(path).replace(target, replacement));
+        return new PolicyLoader().load(new PolicyFiles(files));
+    }
+
+    private static Map<String, String> shippedFiles() {
+        return new TreeMap<>(PolicyFiles.read(Path.of("rules"), Path.of("dmn-models")).contents());
     }
 
     private static DecisionRequest requestWithoutIntent() {
@@ -151,6 +216,16 @@ class DecisionEngineFailSafeTest {
                 {"lineOfBusiness": "RETAIL", "at": "2026-11-21T10:00:00Z",
                  "customer": {"id": "c-1", "tier": "STANDARD"},
                  "interaction": {"channel": "CHAT", "message": "Where is my parcel?"}}""", DecisionRequest.class);
+    }
+
+    /** A confident order-tracking question on the web, with a confident AI answer: automated by the shipped policy. */
+    private static DecisionRequest webTrackOrderRequest() {
+        return JSON.readValue("""
+                {"lineOfBusiness": "RETAIL", "at": "2026-11-21T10:00:00Z",
+                 "customer": {"id": "c-1", "tier": "STANDARD"},
+                 "interaction": {"channel": "WEB", "message": "Where is my parcel?",
+                                 "intent": {"label": "track_order", "confidence": 0.95},
+                                 "aiAnswer": {"confidence": 0.95}}}""", DecisionRequest.class);
     }
 
     private static DecisionRequest automatableRequest() {

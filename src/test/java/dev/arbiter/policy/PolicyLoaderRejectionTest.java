@@ -213,6 +213,47 @@ class PolicyLoaderRejectionTest {
     }
 
     @Test
+    void aQueueOnACatalogEntryOtherThanPolicyEngineErrorIsReportedWithItsCode() {
+        PolicyFiles files = withEdit(shippedFiles(), CATALOG, "LEGAL_THREAT:\n  owner: Legal\n",
+                "LEGAL_THREAT:\n  owner: Legal\n  queue: legal\n");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(CATALOG);
+            assertThat(problem.element()).isEqualTo("LEGAL_THREAT");
+            assertThat(problem.message()).contains("Only POLICY_ENGINE_ERROR names a queue", ".toQueue(");
+        });
+    }
+
+    @Test
+    void aPolicyEngineErrorSkillWithoutAQueueIsReported() {
+        PolicyFiles files = withEdit(shippedFiles(), CATALOG, "  queue: general\n  skill: customer-service\n",
+                "  skill: customer-service\n");
+
+        PolicyLoadException failure = loadFailure(files);
+
+        assertThat(errors(failure)).singleElement().satisfies(problem -> {
+            assertThat(problem.element()).isEqualTo("POLICY_ENGINE_ERROR");
+            assertThat(problem.message()).contains("Name the queue a case that fails safe goes to");
+        });
+    }
+
+    @Test
+    void aPolicyEngineErrorWithoutAQueueIsAWarningNotAnError() {
+        PolicyFiles files = withEdit(shippedFiles(), CATALOG, "  queue: general\n  skill: customer-service\n", "");
+
+        PolicyBundle bundle = new PolicyLoader().load(files);
+
+        assertThat(bundle.warnings()).anySatisfy(problem -> {
+            assertThat(problem.severity()).isEqualTo(PolicyProblem.Severity.WARNING);
+            assertThat(problem.file()).isEqualTo(CATALOG);
+            assertThat(problem.element()).isEqualTo("POLICY_ENGINE_ERROR");
+            assertThat(problem.message()).contains("names no queue", "add queue:");
+        });
+    }
+
+    @Test
     void ruleNamingAWordListMissingFromPhrasesIsReportedWithFileAndLine() {
         PolicyFiles files = withEdit(shippedFiles(), ESCALATION, "list == \"legal-threat\"", "list == \"legal-threats\"");
         int line = lineOf(content(files, ESCALATION), "list == \"legal-threats\"");

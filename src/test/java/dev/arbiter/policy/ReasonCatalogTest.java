@@ -94,6 +94,24 @@ class ReasonCatalogTest {
     }
 
     @Test
+    void thePolicyEngineErrorEntryNamesWhereACaseThatFailedSafeGoes() {
+        ReasonCatalog catalog = catalog("""
+                POLICY_ENGINE_ERROR:
+                  owner: Operations
+                  message: "The policy could not be evaluated."
+                  queue: policy-incidents
+                  skill: on-call
+                OTHER_CODE:
+                  owner: Ops
+                  message: "Fine."
+                """);
+
+        assertThat(catalog.entry("POLICY_ENGINE_ERROR").queue()).isEqualTo("policy-incidents");
+        assertThat(catalog.entry("POLICY_ENGINE_ERROR").skill()).isEqualTo("on-call");
+        assertThat(catalog.entry("OTHER_CODE").queue()).isNull();
+    }
+
+    @Test
     void entriesWithoutMessageOrOwnerOrWithBadCodesAreReportedAndLeftOut() {
         List<PolicyProblem> problems = new ArrayList<>();
 
