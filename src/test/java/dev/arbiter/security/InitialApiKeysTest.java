@@ -23,10 +23,15 @@ import dev.arbiter.support.RestartableService;
 
 /**
  * The first start of a service without keys writes one key per role, once, to a file only its owner can read; the
- * log says where, never what; later starts leave keys and file alone.
+ * log says where, never what; later starts leave keys and file alone. A key file that exists already (another
+ * database's) is never replaced: the new keys go to the first free name next to it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InitialApiKeysTest {
+
+    /** Key files that earlier databases wrote; whether their keys still work, the service cannot tell. */
+    private static final String H2_DATABASE_KEYS = "ADMIN=ak_0123456789ab_keyOfTheH2Database\n";
+    private static final String POSTGRES_DATABASE_KEYS = "ADMIN=ak_ba9876543210_keyOfAPostgresDatabase\n";
 
     private final RestartableService service = new RestartableService("initial-keys");
 
@@ -68,6 +73,35 @@ class InitialApiKeysTest {
             assertThat(clientOf(restarted, first.get(Role.DECISION_CLIENT)).decide(designExampleRequest()).statusCode())
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void aNewDatabaseWritesItsKeysToTheFirstFreeNameAndLeavesExistingKeyFilesAlone(CapturedOutput output) throws IOException {
+        Path file = data.resolve("initial-api-keys.txt");
+        Path second = data.resolve("initial-api-keys-2.txt");
+        Files.writeString(file, H2_DATABASE_KEYS);
+        Files.writeString(second, POSTGRES_DATABASE_KEYS);
+        Path third = data.resolve("initial-api-keys-3.txt");
+
+        try (ConfigurableApplicationContext running = service.start(keysFileSetting(file))) {
+            assertThat(Files.readString(file)).isEqualTo(H2_DATABASE_KEYS);
+            assertThat(Files.readString(second)).isEqualTo(POSTGRES_DATABASE_KEYS);
+            Map<Role, String> keys = keysIn(third);
+            assertThat(keys).containsOnlyKeys(Role.values());
+            assertThat(Files.getPosixFilePermissions(third)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(output.getAll()).contains("wrote them to " + third.toAbsolutePath())
+                    .contains(file.toAbsolutePath() + " was left alone").contains("may hold the keys of another database");
+            assertThat(clientOf(running, keys.get(Role.ADMIN)).get("/api/v1/keys").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void numberedNamesKeepTheExtension() {
+        Path file = Path.of("data", "initial-api-keys.txt");
+
+        assertThat(InitialApiKeys.candidate(file, 1)).isEqualTo(file);
+        assertThat(InitialApiKeys.candidate(file, 2)).isEqualTo(Path.of("data", "initial-api-keys-2.txt"));
+        assertThat(InitialApiKeys.candidate(Path.of("keys"), 3)).isEqualTo(Path.of("keys-3"));
     }
 
     private static String keysFileSetting(Path file) {
