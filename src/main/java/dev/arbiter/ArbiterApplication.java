@@ -8,25 +8,21 @@ import ch.qos.logback.classic.Level;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.arbiter.decision.DecisionEngine;
 import dev.arbiter.lifecycle.PolicyCli;
 import dev.arbiter.scoring.Models;
 import dev.arbiter.scoring.training.TrainCommand;
-import dev.arbiter.security.ApiKeys;
-import dev.arbiter.security.KeyCli;
+import dev.arbiter.security.KeyCommand;
 
 /**
  * Starts the decision service; {@code policy validate|test ...} checks policy files, {@code train ...} trains a
- * model and {@code keys list|create|revoke} manages API keys instead, without starting the service.
+ * model and {@code keys list|create|revoke} manages API keys instead, without starting the service
+ * ({@link KeyCommand} opens only the database).
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class) // API keys only: no generated user
 @ConfigurationPropertiesScan
@@ -44,21 +40,9 @@ public class ArbiterApplication {
             System.exit(TrainCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("keys")) {
-            System.exit(keys(Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(KeyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(ArbiterApplication.class, args);
-    }
-
-    /** Runs {@code keys ...} against the configured database; {@code --name=value} arguments configure the service. */
-    private static int keys(String[] args) {
-        String[] settings = Arrays.stream(args).filter(arg -> arg.startsWith("--")).toArray(String[]::new);
-        List<String> command = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ArbiterApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("logging.level.root=WARN", "arbiter.api.warm-up-decisions=0", "arbiter.retention.cron=-")
-                .run(settings)) {
-            return new KeyCli(service.getBean(ApiKeys.class), System.out, System.err).run(command);
-        }
     }
 
     /**

@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans shared across features. */
+/** Beans shared across features; public for the {@code keys} command line, which starts only a few of them. */
 @Configuration(proxyBeanMethods = false)
-class ServiceConfiguration {
+public class ServiceConfiguration {
 
     /**
      * The service's clock, in UTC, ticking in microseconds: the precision both databases keep for a timestamp, so an

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,8 +36,10 @@ public final class KeyCli {
 
     /** @return the exit status */
     public int run(List<String> args) {
-        if (args.isEmpty()) {
-            return usage();
+        Optional<String> mistake = usageError(args);
+        if (mistake.isPresent()) {
+            err.println(mistake.get());
+            return 2;
         }
         return switch (args.get(0)) {
             case "list" -> args.size() == 1 ? list() : usage();
@@ -44,6 +47,32 @@ public final class KeyCli {
             case "revoke" -> args.size() == 2 ? revoke(args.get(1)) : usage();
             default -> usage();
         };
+    }
+
+    /**
+     * Checks the arguments alone, without the database, so that {@code keys} can report a mistake before it opens
+     * anything.
+     *
+     * @return the message of the usage error (exit status 2), or empty when {@code args} make a command
+     */
+    static Optional<String> usageError(List<String> args) {
+        boolean complete = !args.isEmpty() && switch (args.get(0)) {
+            case "list" -> args.size() == 1;
+            case "create" -> args.size() == 3;
+            case "revoke" -> args.size() == 2;
+            default -> false;
+        };
+        if (!complete) {
+            return Optional.of(USAGE);
+        }
+        if (args.get(0).equals("create")) {
+            for (String name : args.get(2).split(",")) {
+                if (Arrays.stream(Role.values()).noneMatch(role -> role.name().equals(name.trim()))) {
+                    return Optional.of("Unknown role " + name.trim() + "; roles are " + Arrays.toString(Role.values()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private int list() {
