@@ -63,16 +63,35 @@ class StartupPolicy implements ActivePolicy.Initial {
         StoredVersion stored = history.find(last.version()).orElseThrow();
         try {
             PolicyBundle bundle = loader.load(new PolicyFiles(stored.files()));
-            String onDisk = properties.readFiles().version();
-            if (!onDisk.equals(bundle.version())) {
-                log.info("The policy files on disk ({}) differ from the active version {}: activate them with "
-                        + "POST /api/v1/policies/activate", onDisk, bundle.version());
+            PolicyFiles onDisk = properties.readFiles();
+            if (!onDisk.version().equals(bundle.version())) {
+                reportFilesOnDisk(onDisk, bundle.version());
             }
             return Optional.of(new ActivePolicy.Activation(bundle, stored.label(), last.activatedAt(), last.activatedBy(),
                     last.action(), stored.validation() != null ? stored.validation().warnings() : bundle.warnings()));
         } catch (PolicyLoadException e) {
             log.error("The last active policy version {} no longer compiles; starting from the files on disk", last.version(), e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Says that the files on disk are not the active version, and what they are good for: activation, or, when they
+     * have errors (which the activation gate refuses with 422), fixing first. Their report is the stored one when the
+     * version is in the history (files left on disk after activations through the API usually are), otherwise a full
+     * validation, the gate's own, which costs a compilation at start-up only when the files differ.
+     */
+    private void reportFilesOnDisk(PolicyFiles onDisk, String activeVersion) {
+        ValidationReport report = history.find(onDisk.version()).map(StoredVersion::validation)
+                .orElseGet(() -> loader.validate(onDisk).report());
+        if (report.valid()) {
+            log.info("The policy files on disk ({}) differ from the active version {}: activate them with "
+                    + "POST /api/v1/policies/activate", onDisk.version(), activeVersion);
+        } else {
+            log.warn("The policy files on disk ({}) differ from the active version {} and have {} error(s), so they cannot be "
+                    + "activated; the active version stays. POST /api/v1/policies/validate or `java -jar <jar> policy validate "
+                    + "--rules {} --dmn {}` lists them", onDisk.version(), activeVersion, report.errors().size(),
+                    properties.rulesDir(), properties.dmnDir());
         }
     }
 

@@ -5,23 +5,46 @@ import static dev.arbiter.support.DecisionRequests.automatableChatRequest;
 import static dev.arbiter.support.RestartableService.clientOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.arbiter.policy.PolicyFiles;
+import dev.arbiter.policy.PolicyLoader;
 import dev.arbiter.support.Api;
 import dev.arbiter.support.RestartableService;
 import tools.jackson.databind.JsonNode;
 
-/** A restart brings back the version last activated, not whatever files happen to be on disk. */
+/**
+ * A restart brings back the version last activated, not whatever files happen to be on disk; it says what the files
+ * on disk are good for when they differ.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class PolicyRestartTest {
+
+    /** A rule about a fact type that does not exist: the file does not compile. */
+    private static final String RULE_THAT_DOES_NOT_COMPILE = """
+            package arbiter.policy;
+
+            rule "Typo"
+            when
+                NoSuchFact()
+            then
+            end
+            """;
 
     private final RestartableService service = new RestartableService("policy-restart");
 
     @Test
-    void theLastActivatedVersionIsActiveAgainAfterARestart() {
+    void theLastActivatedVersionIsActiveAgainAfterARestart(CapturedOutput output) {
         Map<String, String> edited = PolicyLifecycleApiTest.withEdit(PolicyLifecycleApiTest.shipped().contents(),
                 "rules/reason-codes.yaml", "owner: Legal", "owner: Legal and compliance");
         String activated;
@@ -44,6 +67,43 @@ class PolicyRestartTest {
                     .as("the activation time as answered before the restart").isEqualTo(activatedAt);
             assertEveryPlaceReportsWarnings(api, warnings);
             assertThat(api.decided(automatableChatRequest()).path("policyVersion").asString()).isEqualTo(activated);
+        }
+        assertThat(output.getAll()).as("the shipped files on disk compile: they may be activated")
+                .contains("differ from the active version " + activated + ": activate them with POST /api/v1/policies/activate");
+    }
+
+    @Test
+    void policyFilesOnDiskWithErrorsAreReportedAsSuchAtARestartNotOfferedForActivation(@TempDir Path folder,
+                                                                                      CapturedOutput output) throws IOException {
+        write(PolicyLifecycleApiTest.shipped(), folder);
+        String[] policyOnDisk = {"--arbiter.policy.rules-dir=" + folder.resolve("rules"),
+                "--arbiter.policy.dmn-dir=" + folder.resolve("dmn-models")};
+        String active;
+        try (ConfigurableApplicationContext running = service.start(policyOnDisk)) {
+            active = json(clientOf(running).get("/api/v1/policies/active")).path("version").asString();
+        }
+        Files.writeString(folder.resolve("rules/typo.drl"), RULE_THAT_DOES_NOT_COMPILE);
+        PolicyFiles broken = PolicyFiles.read(folder.resolve("rules"), folder.resolve("dmn-models"));
+        int errors = new PolicyLoader().validate(broken).report().errors().size();
+
+        try (ConfigurableApplicationContext restarted = service.start(policyOnDisk)) {
+            assertThat(json(clientOf(restarted).get("/api/v1/policies/active")).path("version").asString()).isEqualTo(active);
+        }
+        assertThat(errors).isPositive();
+        assertThat(output.getAll())
+                .contains("The policy files on disk (" + broken.version() + ") differ from the active version " + active
+                        + " and have " + errors + " error(s), so they cannot be activated")
+                .contains("POST /api/v1/policies/validate")
+                .contains("policy validate --rules " + folder.resolve("rules"))
+                .doesNotContain("activate them with");
+    }
+
+    /** Writes policy files under {@code folder} as the service reads them: {@code rules/...}, {@code dmn-models/...}. */
+    private static void write(PolicyFiles files, Path folder) throws IOException {
+        for (Map.Entry<String, String> file : files.contents().entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
         }
     }
 
