@@ -19,10 +19,7 @@ class PostgresConnectionFailureAnalyzerTest {
     private static final String URL = "jdbc:postgresql://db.internal:5432/arbiter";
     private static final String PASSWORD = "s3cret-in-the-url";
 
-    private final PostgresConnectionFailureAnalyzer analyzer = new PostgresConnectionFailureAnalyzer(new MockEnvironment()
-            .withProperty("spring.datasource.url", URL + "?password=" + PASSWORD + "&ssl=true")
-            .withProperty("spring.datasource.username", "arbiter")
-            .withProperty("spring.datasource.password", PASSWORD));
+    private final PostgresConnectionFailureAnalyzer analyzer = new PostgresConnectionFailureAnalyzer(postgresProfile());
 
     @Test
     void aWrongPasswordPointsAtTheDatabaseCredentials() {
@@ -54,6 +51,20 @@ class PostgresConnectionFailureAnalyzerTest {
     }
 
     @Test
+    void aPostgresUrlGivenWithoutThePostgresProfileSaysToStartWithIt() {
+        MockEnvironment urlAlone = new MockEnvironment().withProperty("spring.datasource.url", URL)
+                .withProperty("spring.datasource.username", "sa");
+        PSQLException noPassword = new PSQLException("The server requested SCRAM-based authentication, but no password was "
+                + "provided.", PSQLState.CONNECTION_REJECTED);
+
+        FailureAnalysis analysis = new PostgresConnectionFailureAnalyzer(urlAlone).analyze(asLiquibaseFailsAtStartUp(noPassword));
+
+        assertThat(analysis.getDescription()).contains("refused user sa").contains("no password was provided");
+        assertThat(analysis.getAction()).contains("The postgres profile is not active: start with --spring.profiles.active=postgres");
+        assertThat(analyze(noPassword).getAction()).as("with the profile active").doesNotContain("profile is not active");
+    }
+
+    @Test
     void otherErrorsAreLeftToSpringBoot() {
         assertThat(analyzer.analyze(asLiquibaseFailsAtStartUp(fromServer("42P01", "relation \"api_key\" does not exist"))))
                 .isNull();
@@ -65,6 +76,16 @@ class PostgresConnectionFailureAnalyzerTest {
         assertThat(analysis).isNotNull();
         assertThat(analysis.getCause()).isSameAs(driver);
         return analysis;
+    }
+
+    /** The environment of a start with the postgres profile, whose URL carries a password parameter. */
+    private static MockEnvironment postgresProfile() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", URL + "?password=" + PASSWORD + "&ssl=true")
+                .withProperty("spring.datasource.username", "arbiter")
+                .withProperty("spring.datasource.password", PASSWORD);
+        environment.setActiveProfiles("postgres");
+        return environment;
     }
 
     /** An error as the server sends it (severity, SQL state, message), which the driver throws as it is. */
