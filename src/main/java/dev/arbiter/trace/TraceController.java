@@ -33,8 +33,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.arbiter.decision.Channel;
-import dev.arbiter.policy.facts.Outcome;
 import dev.arbiter.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -59,14 +57,6 @@ class TraceController {
     private static final Logger log = LoggerFactory.getLogger(TraceController.class);
     private static final String FORMAT = "format";
     private static final String NEXT_CURSOR = "Next-Cursor";
-    private static final String CUSTOMER_ID_DESCRIPTION = "exact customer id";
-    private static final String REASON_CODE_DESCRIPTION = "a reason code the decision gave, e.g. LEGAL_THREAT";
-    private static final String FROM_DESCRIPTION = "decided at or after: ISO-8601 instant with offset (the service's "
-            + "decidedAt, not the request's at)";
-    private static final String TO_DESCRIPTION = "decided before: ISO-8601 instant with offset (the service's decidedAt, "
-            + "not the request's at)";
-    private static final String POLICY_VERSION_DESCRIPTION = "the policy version that decided";
-    private static final String CLIENT_NAME_DESCRIPTION = "exact name of the API client that asked for the decision";
 
     /** What an answer is written as. */
     enum Format { JSON, CSV }
@@ -105,20 +95,7 @@ class TraceController {
             description = "Filters combine with AND. Page on with cursor = nextCursor of the previous page (also in "
                     + "the Next-Cursor and Link headers). CSV with Accept: text/csv or format=csv. "
                     + "A bad parameter is a 400 problem naming it.")
-    @Parameter(name = TraceSearch.CUSTOMER_ID, in = ParameterIn.QUERY, description = CUSTOMER_ID_DESCRIPTION,
-            schema = @Schema(type = "string", maxLength = TraceSearch.MAX_CUSTOMER_ID))
-    @Parameter(name = TraceSearch.REASON_CODE, in = ParameterIn.QUERY, description = REASON_CODE_DESCRIPTION,
-            schema = @Schema(type = "string"))
-    @Parameter(name = TraceSearch.OUTCOME, in = ParameterIn.QUERY, schema = @Schema(implementation = Outcome.class))
-    @Parameter(name = TraceSearch.CHANNEL, in = ParameterIn.QUERY, schema = @Schema(implementation = Channel.class))
-    @Parameter(name = TraceSearch.FROM, in = ParameterIn.QUERY, description = FROM_DESCRIPTION,
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = TraceSearch.TO, in = ParameterIn.QUERY, description = TO_DESCRIPTION,
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = TraceSearch.POLICY_VERSION, in = ParameterIn.QUERY, description = POLICY_VERSION_DESCRIPTION,
-            schema = @Schema(type = "string"))
-    @Parameter(name = TraceSearch.CLIENT_NAME, in = ParameterIn.QUERY, description = CLIENT_NAME_DESCRIPTION,
-            schema = @Schema(type = "string", maxLength = TraceSearch.MAX_CLIENT_NAME))
+    @TraceFilterParameters
     @Parameter(name = TraceSearch.CURSOR, in = ParameterIn.QUERY, description = "nextCursor of the previous page",
             schema = @Schema(type = "string"))
     @Parameter(name = TraceSearch.SIZE, in = ParameterIn.QUERY, description = "page size, 1 to 500 (default 50)",
@@ -159,20 +136,7 @@ class TraceController {
             description = "The same filters as the search (no cursor or size). A query matching more decisions than "
                     + "arbiter.search.export-max-rows (default 100,000) is refused with a 400 problem before anything "
                     + "is sent. JSON is {items: [...], count}.")
-    @Parameter(name = TraceSearch.CUSTOMER_ID, in = ParameterIn.QUERY, description = CUSTOMER_ID_DESCRIPTION,
-            schema = @Schema(type = "string", maxLength = TraceSearch.MAX_CUSTOMER_ID))
-    @Parameter(name = TraceSearch.REASON_CODE, in = ParameterIn.QUERY, description = REASON_CODE_DESCRIPTION,
-            schema = @Schema(type = "string"))
-    @Parameter(name = TraceSearch.OUTCOME, in = ParameterIn.QUERY, schema = @Schema(implementation = Outcome.class))
-    @Parameter(name = TraceSearch.CHANNEL, in = ParameterIn.QUERY, schema = @Schema(implementation = Channel.class))
-    @Parameter(name = TraceSearch.FROM, in = ParameterIn.QUERY, description = FROM_DESCRIPTION,
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = TraceSearch.TO, in = ParameterIn.QUERY, description = TO_DESCRIPTION,
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = TraceSearch.POLICY_VERSION, in = ParameterIn.QUERY, description = POLICY_VERSION_DESCRIPTION,
-            schema = @Schema(type = "string"))
-    @Parameter(name = TraceSearch.CLIENT_NAME, in = ParameterIn.QUERY, description = CLIENT_NAME_DESCRIPTION,
-            schema = @Schema(type = "string", maxLength = TraceSearch.MAX_CLIENT_NAME))
+    @TraceFilterParameters
     @Parameter(name = FORMAT, in = ParameterIn.QUERY, schema = @Schema(allowableValues = {"json", "csv"}))
     @ApiResponse(responseCode = "200", description = "every match, newest first, as an attachment", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TraceExport.class)),

@@ -95,17 +95,7 @@ class PolicyCliTest {
     @Test
     void aScenarioExpectingAValueNoDecisionCanHaveFailsTheRunNamingFileCaseAndValue(@TempDir Path copy) throws IOException {
         Path scenarios = Files.createDirectories(copy.resolve("policy-tests"));
-        Files.writeString(scenarios.resolve("typo.yaml"), """
-                concern: A routine question
-                base:
-                  lineOfBusiness: RETAIL
-                  at: "2026-11-21T10:00:00Z"
-                  customer: { id: c-typo, tier: STANDARD, timeZone: Europe/Berlin }
-                  interaction: { channel: CHAT, message: Where is my parcel?, intent: { label: track_order, confidence: 0.95 } }
-                cases:
-                  - name: A routine question is automated
-                    expect: { modelTier: light }
-                """);
+        Files.writeString(scenarios.resolve("typo.yaml"), PolicyLifecycleApiTest.scenarioExpecting("{ modelTier: light }"));
 
         int exit = cli.run("test", "--scenarios", scenarios.toString());
 

@@ -468,7 +468,7 @@ class PolicyLifecycleApiTest extends HttpServiceTest {
     }
 
     /** @return a scenario file of one case, a routine question, that expects {@code expect} (YAML flow mapping) */
-    private static String scenarioExpecting(String expect) {
+    static String scenarioExpecting(String expect) {
         return """
                 concern: A routine question
                 base:
